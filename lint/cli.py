@@ -1,0 +1,244 @@
+"""The ``copydesk`` command line: check, rules, sources, vocab and lsp."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from lint import __version__
+from lint.config import FAIL_LEVELS, Config, find_config_file, load_config
+from lint.document import decode_article, format_for, parse_document
+from lint.engine import ConfigResolver, FileResult, expand_paths, lint_document, lint_path
+from lint.errors import CopydeskError
+from lint.examples import example_failures
+from lint.findings import Severity
+from lint.fix import apply_fixes, unified_diff, write_atomic
+from lint.formatters import FORMATTERS, Report
+from lint.packs import load_pack_file
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"copydesk: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(prog="copydesk", description="Lint news articles: names, spelling, attribution.")
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check articles and report findings")
+    check.add_argument("paths", nargs="*", type=Path, help="files or directories")
+    check.add_argument("--format", "-f", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--fail-level", choices=FAIL_LEVELS, default=None)
+    check.add_argument("--config", type=Path, help="use this configuration file")
+    check.add_argument("--stdin", action="store_true", help="read one article from standard input")
+    check.add_argument("--stdin-filename", default=None, help="name for the standard input article")
+    check.add_argument("--fix", action="store_true", help="apply single-replacement fixes in place")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    rules = sub.add_parser("rules", help="list, explain or test rules")
+    rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
+    rules.add_argument("rule_id", nargs="?")
+    rules.add_argument("--check", type=Path, metavar="PACK", help="run a pack's examples")
+    rules.add_argument("--config", type=Path)
+
+    vocab = sub.add_parser("vocab", help="manage the house vocabulary")
+    vocab.add_argument("action", choices=("add", "reject"))
+    vocab.add_argument("words", nargs="+")
+    vocab.add_argument("--config", type=Path, help="configuration file to edit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "vocab":
+            return _vocab(args)
+    except CopydeskError as exc:
+        print(f"copydesk: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_ERROR
+
+
+# --- check --------------------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    if args.stdin == bool(args.paths):
+        print("copydesk: error: give paths or --stdin (not both)", file=sys.stderr)
+        return EXIT_ERROR
+    if args.fix and args.stdin:
+        print("copydesk: error: --fix needs files; use --diff with --stdin", file=sys.stderr)
+        return EXIT_ERROR
+    resolver = ConfigResolver(args.config)
+    results = [_check_stdin(args, resolver)] if args.stdin else _check_files(args, resolver)
+    for result in results:
+        if result.error:
+            print(f"copydesk: {result.error}", file=sys.stderr)
+        for warning in result.warnings:
+            print(f"copydesk: warning: {warning}", file=sys.stderr)
+    if args.fix or args.diff:
+        results = _apply_fixes(results, args, resolver)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    rules = {rule.id: rule for config in resolver.loaded() for rule in config.rules}
+    sys.stdout.write(FORMATTERS[args.format](Report(results, rules, color)))
+    return _exit_status(results, args.fail_level, resolver)
+
+
+def _check_stdin(args: argparse.Namespace, resolver: ConfigResolver) -> FileResult:
+    name = args.stdin_filename or "-"
+    anchor = Path(name) if args.stdin_filename else Path.cwd() / "stdin.md"
+    config = resolver.for_article(anchor)
+    text = decode_article(sys.stdin.buffer.read(), name)
+    doc = parse_document(text, name, format_for(name))
+    return lint_document(doc, config, anchor)
+
+
+def _check_files(args: argparse.Namespace, resolver: ConfigResolver) -> list[FileResult]:
+    results = []
+    for path in args.paths:
+        if not path.exists():
+            results.append(FileResult(str(path), error=f"{path}: no such file or directory"))
+    files = list(expand_paths(p for p in args.paths if p.exists()))
+    results.extend(lint_path(path, resolver) for path in files)
+    return results
+
+
+def _apply_fixes(
+    results: list[FileResult], args: argparse.Namespace, resolver: ConfigResolver
+) -> list[FileResult]:
+    updated = []
+    for result in results:
+        doc = result.document
+        if doc is None:
+            updated.append(result)
+            continue
+        fixed = apply_fixes(doc.text, result.findings)
+        if fixed == doc.text:
+            updated.append(result)
+            continue
+        if args.diff:
+            sys.stdout.write(unified_diff(result.path, doc.text, fixed))
+            updated.append(result)
+            continue
+        path = Path(result.path)
+        write_atomic(path, fixed)
+        new_doc = parse_document(fixed, result.path, doc.format)
+        updated.append(lint_document(new_doc, resolver.for_article(path), path))
+    return updated
+
+
+def _exit_status(results: list[FileResult], fail_level: str | None, resolver: ConfigResolver) -> int:
+    if any(r.error for r in results):
+        return EXIT_ERROR
+    for result in results:
+        level = fail_level or _config_fail_level(result.path, resolver)
+        if level == "never":
+            continue
+        threshold = Severity(level).rank
+        if any(f.severity.rank >= threshold for f in result.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _config_fail_level(path: str, resolver: ConfigResolver) -> str:
+    anchor = Path(path) if path != "-" else Path.cwd() / "stdin.md"
+    return resolver.for_article(anchor).fail_level
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+
+def _rules(args: argparse.Namespace) -> int:
+    if args.check:
+        return _check_pack(args.check)
+    config = load_config(args.config or find_config_file(Path.cwd()))
+    active, _ = config.rules_for(None)
+    if args.action == "explain":
+        return _explain(config, args.rule_id)
+    for rule in active:
+        print(f"{rule.id:40} {rule.severity.value:8} {rule.category:12} {_first_line(rule.description)}")
+    return EXIT_OK
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def _explain(config: Config, rule_id: str | None) -> int:
+    if not rule_id:
+        print("copydesk: error: 'rules explain' needs a rule id", file=sys.stderr)
+        return EXIT_ERROR
+    rule = next((r for r in config.rules if r.id == rule_id), None)
+    if rule is None:
+        print(f"copydesk: error: no rule '{rule_id}' (see 'copydesk rules')", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"{rule.id} ({rule.kind}, {rule.category}, {rule.severity.value})")
+    print(f"defined in {rule.source}:{rule.line}")
+    print()
+    print(rule.description.strip())
+    if rule.link:
+        print(f"\nMore: {rule.link}")
+    if rule.examples.bad:
+        print("\nFires on:")
+        print("".join(f"  - {text}\n" for text in rule.examples.bad), end="")
+    if rule.examples.good:
+        print("\nDoes not fire on:")
+        print("".join(f"  - {text}\n" for text in rule.examples.good), end="")
+    return EXIT_OK
+
+
+def _check_pack(path: Path) -> int:
+    rules = load_pack_file(path)
+    failures = [failure for rule in rules for failure in example_failures(rule)]
+    for failure in failures:
+        print(f"{path}: {failure}")
+    untested = [rule.id for rule in rules if not rule.examples.bad]
+    for rule_id in untested:
+        print(f"{path}: {rule_id}: has no 'bad' examples", file=sys.stderr)
+    examples = sum(len(r.examples.bad) + len(r.examples.good) for r in rules)
+    print(f"{len(rules)} rules, {examples} examples, {len(failures)} failed")
+    return EXIT_FINDINGS if failures else EXIT_OK
+
+
+# --- vocab --------------------------------------------------------------------------------------
+
+
+def _vocab(args: argparse.Namespace) -> int:
+    from lint.vocab import add_words
+
+    target = args.config or _nearest_yaml_config(Path.cwd())
+    added = add_words(target, args.words, "accept" if args.action == "add" else "reject")
+    for word in args.words:
+        state = "added to" if word in added else "already in"
+        print(f"'{word}' {state} {target} ({'accept' if args.action == 'add' else 'reject'})")
+    return EXIT_OK
+
+
+def _nearest_yaml_config(start: Path) -> Path:
+    found = find_config_file(start)
+    if found is not None and found.name != "pyproject.toml":
+        return found
+    return start / ".copydesk.yaml"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

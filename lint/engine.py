@@ -1,0 +1,100 @@
+"""Running rules over documents: the one library call the CLI and the language server share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lint.config import Config, find_config_file, load_config
+from lint.document import ARTICLE_SUFFIXES, Document, read_article
+from lint.errors import CopydeskError
+from lint.findings import Finding
+from lint.registry import KINDS
+from lint.rule import Context, Rule
+from lint.saferegex import RegexTimeout
+
+
+@dataclass
+class FileResult:
+    """What checking one article produced: findings, or the error that stopped it."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    document: Document | None = None
+
+
+def run_rules(doc: Document, rules: Iterable[Rule], ctx: Context) -> tuple[list[Finding], list[str]]:
+    """Apply rules to a document; returns sorted, de-duplicated, unsuppressed findings and warnings."""
+    findings: dict[tuple[str, int, int], Finding] = {}
+    warnings: list[str] = []
+    for rule in rules:
+        try:
+            for finding in KINDS[rule.kind].check(doc, rule, ctx):
+                if not doc.is_suppressed(finding.rule, finding.start):
+                    findings.setdefault((finding.rule, finding.start, finding.end), finding)
+        except RegexTimeout as exc:
+            warnings.append(f"{doc.path}: rule {rule.id}: pattern {exc} took too long; skipped")
+        except CopydeskError as exc:
+            warnings.append(f"{exc} (rule {rule.id})")
+    return sorted(findings.values(), key=Finding.sort_key), warnings
+
+
+def lint_document(doc: Document, config: Config, article: Path | None = None) -> FileResult:
+    """Check a parsed document against a configuration."""
+    rules, ctx = config.rules_for(article)
+    findings, warnings = run_rules(doc, rules, ctx)
+    return FileResult(doc.path, findings, warnings=warnings, document=doc)
+
+
+class ConfigResolver:
+    """Finds and caches the configuration for each article's directory."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self.explicit = explicit
+        self._by_file: dict[Path | None, Config | CopydeskError] = {}
+
+    def for_article(self, article: Path) -> Config:
+        """The configuration governing one article (explicit, nearest, or defaults)."""
+        source = self.explicit if self.explicit else find_config_file(article)
+        if source not in self._by_file:
+            try:
+                self._by_file[source] = load_config(source)
+            except CopydeskError as exc:
+                self._by_file[source] = exc
+        loaded = self._by_file[source]
+        if isinstance(loaded, CopydeskError):
+            raise loaded
+        return loaded
+
+    def loaded(self) -> list[Config]:
+        """Every configuration loaded so far."""
+        return [c for c in self._by_file.values() if isinstance(c, Config)]
+
+
+def lint_path(path: Path, resolver: ConfigResolver) -> FileResult:
+    """Read, parse and check one article file; input and config errors become the result's error."""
+    try:
+        config = resolver.for_article(path)
+        doc = read_article(path)
+    except CopydeskError as exc:
+        return FileResult(str(path), error=str(exc))
+    return lint_document(doc, config, path)
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given; directories searched recursively for articles, in sorted order."""
+    for path in paths:
+        if path.is_dir():
+            found = (
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from sorted(found)
+        else:
+            yield path

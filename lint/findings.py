@@ -1,0 +1,44 @@
+"""The one result record every check produces, and its severities."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.StrEnum):
+    """How serious a finding is; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Numeric rank for comparisons against a fail level."""
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+CATEGORIES = ("spelling", "names", "terms", "attribution", "style", "grammar")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at ``[start, end)`` character offsets of a document's text."""
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    match: str
+    replacements: tuple[str, ...] = ()
+    fixable: bool = False
+    link: str | None = field(default=None, compare=False)
+
+    def sort_key(self) -> tuple[int, int, str]:
+        """Order findings by position, then rule id."""
+        return (self.start, self.end, self.rule)

@@ -1,0 +1,106 @@
+"""SARIF 2.1.0 output for code-scanning dashboards."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lint import __version__
+from lint.formatters.report import Report, span_of
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rule_descriptor(rule_id: str, report: Report) -> dict[str, Any]:
+    rule = report.rules.get(rule_id)
+    descriptor: dict[str, Any] = {"id": rule_id}
+    if rule is not None:
+        descriptor["shortDescription"] = {"text": rule.description.splitlines()[0]}
+        descriptor["fullDescription"] = {"text": rule.description}
+        descriptor["defaultConfiguration"] = {"level": _LEVEL[rule.severity.value]}
+        descriptor["properties"] = {"category": rule.category}
+        if rule.link:
+            descriptor["helpUri"] = rule.link
+    return descriptor
+
+
+def render(report: Report) -> str:
+    """Render one SARIF run holding every finding."""
+    used = sorted({f.rule for r in report.results for f in r.findings})
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    results = []
+    for result in report.results:
+        if result.document is None:
+            continue
+        for finding in result.findings:
+            span = span_of(result.document, finding)
+            entry: dict[str, Any] = {
+                "ruleId": finding.rule,
+                "ruleIndex": index[finding.rule],
+                "level": _LEVEL[finding.severity.value],
+                "message": {"text": finding.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": result.path.replace("\\", "/")},
+                            "region": {
+                                "startLine": span.line,
+                                "startColumn": span.column,
+                                "endLine": span.end_line,
+                                "endColumn": span.end_column,
+                                "charOffset": finding.start,
+                                "charLength": finding.end - finding.start,
+                                "snippet": {"text": finding.match},
+                            },
+                        }
+                    }
+                ],
+            }
+            if finding.replacements:
+                entry["fixes"] = [
+                    _fix(result.path, finding.start, finding.end, text, span)
+                    for text in finding.replacements
+                ]
+            results.append(entry)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "copydesk",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/copydesk/",
+                        "rules": [_rule_descriptor(rule_id, report) for rule_id in used],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fix(path: str, start: int, end: int, text: str, span: Any) -> dict[str, Any]:
+    return {
+        "description": {"text": f"Replace with '{text}'"},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": path.replace("\\", "/")},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": span.line,
+                            "startColumn": span.column,
+                            "endLine": span.end_line,
+                            "endColumn": span.end_column,
+                        },
+                        "insertedContent": {"text": text},
+                    }
+                ],
+            }
+        ],
+    }

@@ -1,0 +1,54 @@
+"""The explicit table of rule kinds: which fields each takes and which function checks it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lint.checks import basic
+from lint.document import Document
+from lint.findings import Finding
+from lint.rule import Context, Rule
+from lint.yamlsource import Node
+
+CheckFunction = Callable[[Document, Rule, Context], Iterator[Finding]]
+CompileFunction = Callable[[dict[str, Node], Node], Any]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A rule kind: its own YAML fields, how to compile them, and its check function."""
+
+    name: str
+    fields: frozenset[str]
+    required: frozenset[str]
+    compile: CompileFunction
+    check: CheckFunction
+
+
+def _kind(
+    name: str, fields: set[str], required: set[str], compile: CompileFunction, check: CheckFunction
+) -> Kind:
+    return Kind(name, frozenset(fields), frozenset(required), compile, check)
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        _kind(
+            "existence",
+            {"tokens", "patterns", "ignorecase"},
+            set(),
+            basic.compile_existence,
+            basic.check_existence,
+        ),
+        _kind(
+            "substitution",
+            {"swap", "ignorecase", "exceptions"},
+            {"swap"},
+            basic.compile_substitution,
+            basic.check_substitution,
+        ),
+    )
+}

@@ -1,0 +1,90 @@
+"""The rule record shared by the pack loader, the checks and the outputs."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from lint.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Texts on which a rule must fire (``bad``) and must stay silent (``good``)."""
+
+    bad: tuple[str, ...] = ()
+    good: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """Settings a check may read, resolved from configuration before checking starts."""
+
+    language: str = "en-US"
+    accept: frozenset[str] = frozenset()
+    reject: frozenset[str] = frozenset()
+    accept_patterns: tuple[Any, ...] = ()
+    known_names: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of a pack: common fields plus the compiled, kind-specific ``options``."""
+
+    id: str
+    kind: str
+    severity: Severity
+    category: str
+    message: str
+    description: str
+    link: str | None = None
+    fixable: bool = True
+    examples: Examples = Examples()
+    options: Any = None
+    source: str = ""
+    line: int = 0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def with_severity(self, severity: Severity) -> Rule:
+        """A copy of this rule with another severity."""
+        return replace(self, severity=severity)
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        match: str,
+        replacements: tuple[str, ...] = (),
+        severity: Severity | None = None,
+        **fields: str,
+    ) -> Finding:
+        """Build a finding of this rule, rendering its message template."""
+        values = {"match": match, "replacement": replacements[0] if replacements else "", **fields}
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=severity or self.severity,
+            message=render_message(self.message, values),
+            start=start,
+            end=end,
+            match=match,
+            replacements=replacements,
+            fixable=self.fixable and len(replacements) == 1,
+            link=self.link,
+        )
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def render_message(template: str, values: dict[str, str]) -> str:
+    """Fill ``{field}`` placeholders; unknown fields render empty."""
+    return string.Formatter().vformat(template, (), _Blank(values))
+
+
+def template_fields(template: str) -> list[str]:
+    """The placeholder names a message template uses."""
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]

@@ -1,0 +1,27 @@
+"""User-supplied regular expressions, compiled once and matched under a time limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+MATCH_TIMEOUT = 0.25  # seconds per search over one document
+
+
+class RegexTimeout(Exception):
+    """A user pattern took too long on a document and was abandoned."""
+
+
+def compile_user(pattern: str, ignorecase: bool = False) -> regex.Pattern[str]:
+    """Compile a user pattern (``regex`` syntax, VERSION0); raises ``regex.error`` if invalid."""
+    flags = regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0)
+    return regex.compile(pattern, flags)
+
+
+def finditer_bounded(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """Iterate matches, raising ``RegexTimeout`` when the search exceeds its time budget."""
+    try:
+        yield from pattern.finditer(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(pattern.pattern) from None
