@@ -29,7 +29,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    parser = _Parser(prog="copydesk", description="Lint news articles: names, spelling, attribution.")
+    parser = _Parser(
+        prog="copydesk", description="Lint news articles: names, spelling, attribution."
+    )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -41,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin", action="store_true", help="read one article from standard input")
     check.add_argument("--stdin-filename", default=None, help="name for the standard input article")
     check.add_argument("--fix", action="store_true", help="apply single-replacement fixes in place")
-    check.add_argument("--diff", action="store_true", help="print the fixes as a diff; write nothing")
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a diff; write nothing"
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
     rules = sub.add_parser("rules", help="list, explain or test rules")
@@ -146,7 +150,9 @@ def _apply_fixes(
     return updated
 
 
-def _exit_status(results: list[FileResult], fail_level: str | None, resolver: ConfigResolver) -> int:
+def _exit_status(
+    results: list[FileResult], fail_level: str | None, resolver: ConfigResolver
+) -> int:
     if any(r.error for r in results):
         return EXIT_ERROR
     for result in results:
@@ -175,7 +181,10 @@ def _rules(args: argparse.Namespace) -> int:
     if args.action == "explain":
         return _explain(config, args.rule_id)
     for rule in active:
-        print(f"{rule.id:40} {rule.severity.value:8} {rule.category:12} {_first_line(rule.description)}")
+        print(
+            f"{rule.id:40} {rule.severity.value:8} {rule.category:12} "
+            f"{_first_line(rule.description)}"
+        )
     return EXIT_OK
 
 

@@ -1,4 +1,4 @@
-"""Configuration: ``.copydesk.yaml`` or ``[tool.copydesk]``, found by walking up from each article."""
+"""Configuration: ``.copydesk.yaml`` or ``[tool.copydesk]``, found walking up from each article."""
 
 from __future__ import annotations
 
@@ -210,7 +210,8 @@ def _pyproject_node(path: Path) -> Node | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
-        raise ConfigError(str(path), f"invalid TOML: {exc}", int(line.group(1)) if line else None)
+        number = int(line.group(1)) if line else None
+        raise ConfigError(str(path), f"invalid TOML: {exc}", number) from None
     section = data.get("tool", {}).get("copydesk")
     if section is None:
         return None
@@ -229,7 +230,7 @@ def _toml_to_node(value: Any, path: str, text: str) -> Node:
 
 
 def _toml_line(text: str, key: str) -> int:
-    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.MULTILINE)
+    match = re.search(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
@@ -278,7 +279,11 @@ def _load_packs(names: list[str], root: Path, node: Node | None) -> list[Rule]:
             pack_rules = load_pack_file(candidate)
         for rule in pack_rules:
             if rule.id in seen:
-                raise ConfigError(rule.source, f"rule id '{rule.id}' is also defined in {seen[rule.id]}", rule.line)
+                raise ConfigError(
+                    rule.source,
+                    f"rule id '{rule.id}' is also defined in {seen[rule.id]}",
+                    rule.line,
+                )
             seen[rule.id] = rule.source
         rules.extend(pack_rules)
     return rules
@@ -286,7 +291,10 @@ def _load_packs(names: list[str], root: Path, node: Node | None) -> list[Rule]:
 
 def _severity_map(node: Node) -> dict[str, Severity]:
     mapping = expect_mapping(node, "'severity'")
-    return {key: Severity(as_choice(value, f"severity.{key}", SEVERITIES)) for key, value in mapping.items()}
+    return {
+        key: Severity(as_choice(value, f"severity.{key}", SEVERITIES))
+        for key, value in mapping.items()
+    }
 
 
 def _vocabulary(node: Node) -> tuple[set[str], set[str], tuple[regex.Pattern[str], ...]]:
@@ -298,7 +306,9 @@ def _vocabulary(node: Node) -> tuple[set[str], set[str], tuple[regex.Pattern[str
         try:
             patterns.append(compile_user(as_str(item, "accept_patterns")))
         except regex.error as exc:
-            raise item.error(f"'accept_patterns' has a regex that does not compile: {exc}") from None
+            raise item.error(
+                f"'accept_patterns' has a regex that does not compile: {exc}"
+            ) from None
     return accept, reject, tuple(patterns)
 
 
@@ -319,7 +329,9 @@ def _languagetool(node: Node) -> LanguageToolSettings:
     fields = check_keys(node, LT_KEYS, {"url"}, "'languagetool'")
     timeout = fields.get("timeout")
     if timeout is not None and (
-        isinstance(timeout.value, bool) or not isinstance(timeout.value, int | float) or timeout.value <= 0
+        isinstance(timeout.value, bool)
+        or not isinstance(timeout.value, int | float)
+        or timeout.value <= 0
     ):
         raise timeout.error("'timeout' must be a positive number of seconds")
     spelling = fields.get("spelling")
@@ -332,7 +344,9 @@ def _languagetool(node: Node) -> LanguageToolSettings:
         if "on_error" in fields
         else "error",
         spelling=bool(spelling.value) if spelling is not None else False,
-        language=as_choice(fields["language"], "language", LANGUAGES) if "language" in fields else None,
+        language=as_choice(fields["language"], "language", LANGUAGES)
+        if "language" in fields
+        else None,
         disabled_rules=tuple(as_str_list(fields["disabled_rules"], "disabled_rules"))
         if "disabled_rules" in fields
         else (),

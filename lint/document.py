@@ -162,7 +162,7 @@ def parse_document(text: str, path: str = "<text>", fmt: Format = "markdown") ->
 def _parse_plain(text: str) -> tuple[str, list[Block]]:
     blocks: list[Block] = []
     for match in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text):
-        start, end = match.span()
+        start = match.start()
         chunk = match.group()
         stripped = chunk.rstrip()
         if not stripped.strip():
@@ -345,8 +345,6 @@ def _suppressions(text: str) -> list[Suppression]:
             for start, region_rules in open_regions:
                 if not rules or region_rules & rules or not region_rules:
                     result.append(Suppression(start, match.start(), region_rules))
-            open_regions = [
-                (s, r) for s, r in open_regions if rules and r and not (r & rules)
-            ]
+            open_regions = [(s, r) for s, r in open_regions if rules and r and not (r & rules)]
     result.extend(Suppression(start, len(text), rules) for start, rules in open_regions)
     return result

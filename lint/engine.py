@@ -26,8 +26,10 @@ class FileResult:
     document: Document | None = None
 
 
-def run_rules(doc: Document, rules: Iterable[Rule], ctx: Context) -> tuple[list[Finding], list[str]]:
-    """Apply rules to a document; returns sorted, de-duplicated, unsuppressed findings and warnings."""
+def run_rules(
+    doc: Document, rules: Iterable[Rule], ctx: Context
+) -> tuple[list[Finding], list[str]]:
+    """Apply rules to a document: sorted, de-duplicated, unsuppressed findings, and warnings."""
     findings: dict[tuple[str, int, int], Finding] = {}
     warnings: list[str] = []
     for rule in rules:

@@ -37,13 +37,10 @@ _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 
 
 def shipped_pack_dir() -> Path:
-    """The directory of the packs that ship with copydesk."""
-    try:
-        packaged = Path(str(resources.files("lint.rules")))
-        if packaged.is_dir() and any(packaged.glob("*.yaml")):
-            return packaged
-    except ModuleNotFoundError:
-        pass
+    """The directory of the packs that ship with copydesk (inside the wheel, or the source tree)."""
+    packaged = Path(str(resources.files("lint").joinpath("rules")))
+    if packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parent.parent / "rules"
 
 
@@ -87,18 +84,23 @@ def load_rule(node: Node) -> Rule:
         raise mapping["id"].error(f"rule id '{rule_id}' must look like 'pack.rule' (lowercase)")
     kind_name = as_choice(mapping["kind"], "kind", tuple(KINDS))
     kind = KINDS[kind_name]
-    check_keys(node, COMMON_FIELDS | kind.fields, REQUIRED_FIELDS | kind.required, f"{kind_name} rule")
+    check_keys(
+        node, COMMON_FIELDS | kind.fields, REQUIRED_FIELDS | kind.required, f"{kind_name} rule"
+    )
     message = as_str(mapping["message"], "message")
     for name in template_fields(message):
         if name not in MESSAGE_FIELDS:
             raise mapping["message"].error(
-                f"unknown placeholder '{{{name}}}' in message (known: {', '.join(sorted(MESSAGE_FIELDS))})"
+                f"unknown placeholder '{{{name}}}' in message "
+                f"(known: {', '.join(sorted(MESSAGE_FIELDS))})"
             )
     specific = {key: value for key, value in mapping.items() if key in kind.fields}
     return Rule(
         id=rule_id,
         kind=kind_name,
-        severity=Severity(as_choice(mapping["severity"], "severity", tuple(s.value for s in Severity))),
+        severity=Severity(
+            as_choice(mapping["severity"], "severity", tuple(s.value for s in Severity))
+        ),
         category=as_choice(mapping["category"], "category", CATEGORIES),
         message=message,
         description=as_str(mapping["description"], "description"),

@@ -1,7 +1,8 @@
-"""Whole-word phrase lookup over a document's words: a dictionary probe per word, not a regex scan."""
+"""Whole-word phrase lookup over a document's words: one dictionary probe per word."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ class PhraseIndex(Generic[P]):
         self._by_first: dict[str, list[tuple[tuple[str, ...], bool, P]]] = {}
 
     def add(self, phrase: str, payload: P, ignorecase: bool = True) -> None:
-        """Register a phrase; with ``ignorecase`` false, only its own case and a capital initial match."""
+        """Register a phrase; without ``ignorecase``, only its own case or a capital initial."""
         words = phrase_words(phrase)
         if words:
             self._by_first.setdefault(words[0].lower(), []).append((words, ignorecase, payload))
@@ -80,7 +81,7 @@ class PhraseIndex(Generic[P]):
             if i + n > len(words):
                 continue
             span = words[i : i + n]
-            if any(prose[a[1] : b[0]].strip() for a, b in zip(span, span[1:], strict=False)):
+            if any(prose[a[1] : b[0]].strip() for a, b in itertools.pairwise(span)):
                 continue
             tokens = [prose[s:e] for s, e in span]
             tokens[-1] = strip_possessive(tokens[-1])
@@ -99,7 +100,7 @@ def _same(token: str, word: str, ignorecase: bool) -> bool:
 
 
 def match_case(replacement: str, original: str) -> str:
-    """Carry the case pattern of ``original`` (all caps, all lower, capital initial) to ``replacement``."""
+    """Carry the case pattern of ``original`` (all caps, all lower, capital initial) over."""
     letters = [c for c in original if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()

@@ -1,4 +1,4 @@
-"""Editing the house vocabulary in ``.copydesk.yaml`` while keeping the file's comments and layout."""
+"""Editing the house vocabulary in ``.copydesk.yaml``, keeping the file's comments and layout."""
 
 from __future__ import annotations
 
@@ -33,7 +33,11 @@ def add_words(path: Path, words: list[str], list_name: str = "accept") -> set[st
 
 
 def _quoted(word: str) -> str:
-    return word if _SAFE_WORD.match(word) and not word[0].isdigit() else yaml.safe_dump(word).split("\n")[0]
+    return (
+        word
+        if _SAFE_WORD.match(word) and not word[0].isdigit()
+        else yaml.safe_dump(word).split("\n")[0]
+    )
 
 
 def _insert(text: str, words: list[str], list_name: str) -> str:

@@ -25,7 +25,9 @@ def test_json_contract_with_exact_offsets(tmp_path: Path) -> None:
                         "rule": "house.regime",
                         "category": "style",
                         "severity": "warning",
-                        "message": "'regime' is a loaded label; name the government or its leader instead",
+                        "message": (
+                            "'regime' is a loaded label; name the government or its leader instead"
+                        ),
                         "match": "regime",
                         "start": 13,
                         "end": 19,
@@ -72,7 +74,9 @@ def test_fail_level_controls_the_exit_status(tmp_path: Path) -> None:
 def test_offsets_count_characters_not_bytes(tmp_path: Path) -> None:
     text = "Naïve 🙂 reporters in Kiev.\n"
     article = write(tmp_path / "a.md", text)
-    finding = json.loads(run_cli("check", "-f", "json", str(article)).out)["files"][0]["findings"][0]
+    finding = json.loads(run_cli("check", "-f", "json", str(article)).out)["files"][0]["findings"][
+        0
+    ]
     assert text[finding["start"] : finding["end"]] == "Kiev"
     assert finding["column"] == text.index("Kiev") + 1
 
@@ -109,7 +113,9 @@ def test_unreadable_file(tmp_path: Path) -> None:
     directory_named_md.mkdir()
     write(directory_named_md / "inner.md", "Kiev.\n")
     result = run_cli("check", "-f", "json", str(directory_named_md))
-    assert [f["path"] for f in json.loads(result.out)["files"]] == [str(directory_named_md / "inner.md")]
+    assert [f["path"] for f in json.loads(result.out)["files"]] == [
+        str(directory_named_md / "inner.md")
+    ]
 
 
 def test_directories_are_searched_recursively_in_order(tmp_path: Path) -> None:
@@ -118,12 +124,16 @@ def test_directories_are_searched_recursively_in_order(tmp_path: Path) -> None:
     write(tmp_path / "a" / "skip.py", "Kiev = 1\n")
     write(tmp_path / ".hidden" / "x.md", "Kiev.\n")
     result = run_cli("check", "-f", "json", str(tmp_path))
-    paths = [Path(f["path"]).relative_to(tmp_path).as_posix() for f in json.loads(result.out)["files"]]
+    paths = [
+        Path(f["path"]).relative_to(tmp_path).as_posix() for f in json.loads(result.out)["files"]
+    ]
     assert paths == ["a/one.txt", "b/two.markdown"]
 
 
 def test_stdin_with_filename(tmp_path: Path) -> None:
-    result = run_cli("check", "--stdin", "--stdin-filename", "story.md", "-f", "json", stdin=b"In Kiev.\n")
+    result = run_cli(
+        "check", "--stdin", "--stdin-filename", "story.md", "-f", "json", stdin=b"In Kiev.\n"
+    )
     assert result.code == 1
     assert json.loads(result.out)["files"][0]["path"] == "story.md"
     bad = run_cli("check", "--stdin", stdin=b"\xff\xfe bad")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from lint.errors import ConfigError
-from lint.packs import load_pack_text
 from lint.document import parse_document
 from lint.engine import run_rules
+from lint.errors import ConfigError
+from lint.packs import load_pack_text
 from lint.rule import Context
 from tests.helpers import run_cli, write
 
@@ -83,7 +83,9 @@ def test_invalid_yaml_and_unsafe_tags() -> None:
 
 def test_duplicate_ids_and_keys() -> None:
     assert "duplicate rule id 'my.regime'" in error_of(GOOD + GOOD)
-    assert "duplicate key 'kind'" in error_of(GOOD.replace("  severity:", "  kind: existence\n  severity:"))
+    assert "duplicate key 'kind'" in error_of(
+        GOOD.replace("  severity:", "  kind: existence\n  severity:")
+    )
 
 
 def test_catastrophic_user_regex_cannot_hang_the_run() -> None:

@@ -1,4 +1,4 @@
-"""The two generic kinds: ``existence`` (flag words or patterns) and ``substitution`` (wrong -> right)."""
+"""The generic kinds: ``existence`` (flag words or patterns), ``substitution`` (wrong -> right)."""
 
 from __future__ import annotations
 

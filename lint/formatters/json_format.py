@@ -40,4 +40,6 @@ def file_record(result: FileResult) -> dict[str, Any]:
 def render(report: Report) -> str:
     """Render all files that were checked (files with input errors are reported on stderr)."""
     files = [file_record(r) for r in report.results if r.error is None]
-    return json.dumps({"version": SCHEMA_VERSION, "files": files}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({"version": SCHEMA_VERSION, "files": files}, ensure_ascii=False, indent=2) + "\n"
+    )

