@@ -91,6 +91,11 @@ class Document:
         """``[start, end)`` of every word in the prose."""
         return [m.span() for m in _WORD.finditer(self.prose)]
 
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """Every distinct word of the prose, possessive endings removed."""
+        return frozenset(_strip_possessive(self.prose[s:e]) for s, e in self.words)
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing an offset, if any."""
         starts = self._block_starts
@@ -109,6 +114,10 @@ class Document:
             s.start <= start < s.end and (not s.rules or _rule_matches(rule, s.rules))
             for s in self.suppressions
         )
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if len(word) > 3 and word[-2:] in ("'s", "’s") else word
 
 
 def _rule_matches(rule: str, patterns: frozenset[str]) -> bool:

@@ -41,7 +41,21 @@ def run_rules(
             warnings.append(f"{doc.path}: rule {rule.id}: pattern {exc} took too long; skipped")
         except CopydeskError as exc:
             warnings.append(f"{exc} (rule {rule.id})")
-    return sorted(findings.values(), key=Finding.sort_key), warnings
+    return _drop_repeats(sorted(findings.values(), key=Finding.sort_key)), warnings
+
+
+def _drop_repeats(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding per span and fix: two rules agreeing on a fix are reported once."""
+    kept: dict[tuple[int, int, tuple[str, ...]], Finding] = {}
+    for finding in findings:
+        key = (finding.start, finding.end, tuple(r.lower() for r in finding.replacements[:1]))
+        if not finding.replacements or key not in kept:
+            kept[key if finding.replacements else (finding.start, finding.end, (finding.rule,))] = (
+                finding
+            )
+        elif finding.severity.rank > kept[key].severity.rank:
+            kept[key] = finding
+    return sorted(kept.values(), key=Finding.sort_key)
 
 
 def lint_document(doc: Document, config: Config, article: Path | None = None) -> FileResult:

@@ -96,7 +96,7 @@ class PhraseIndex(Generic[P]):
 def _same(token: str, word: str, ignorecase: bool) -> bool:
     if ignorecase:
         return token.lower() == word.lower()
-    return token == word or token == word[:1].upper() + word[1:]
+    return token in (word, word[:1].upper() + word[1:], word.upper())
 
 
 def match_case(replacement: str, original: str) -> str:

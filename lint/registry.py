@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lint.checks import basic
+from lint.checks import basic, consistency, names, terms
 from lint.document import Document
 from lint.findings import Finding
 from lint.rule import Context, Rule
@@ -49,6 +49,27 @@ KINDS: dict[str, Kind] = {
             {"swap"},
             basic.compile_substitution,
             basic.check_substitution,
+        ),
+        _kind(
+            "names",
+            {"entries", "threshold", "as_of"},
+            {"entries"},
+            names.compile_names,
+            names.check_names,
+        ),
+        _kind(
+            "terms",
+            {"entries", "as_of"},
+            {"entries"},
+            terms.compile_terms,
+            terms.check_terms,
+        ),
+        _kind(
+            "consistency",
+            {"min_length"},
+            set(),
+            consistency.compile_consistency,
+            consistency.check_consistency,
         ),
     )
 }

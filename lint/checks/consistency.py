@@ -1,0 +1,127 @@
+"""The ``consistency`` kind: a capitalised name written two close ways in one article."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from lint.checks.names import TITLES, could_be_misspelt_name
+from lint.document import Document
+from lint.findings import Finding, Severity
+from lint.fuzzy import edits_allowed
+from lint.lexicon import is_common_word, is_dictionary_word
+from lint.phrases import match_case, strip_possessive
+from lint.rule import Context, Rule
+from lint.yamlsource import Node, as_number
+
+MIN_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class ConsistencyOptions:
+    """Compiled ``consistency`` data."""
+
+    min_length: int = MIN_LENGTH
+
+
+def compile_consistency(fields: dict[str, Node], rule_node: Node) -> ConsistencyOptions:
+    """Validate the ``min_length`` option."""
+    if "min_length" in fields:
+        return ConsistencyOptions(int(as_number(fields["min_length"], "min_length", 3, 30)))
+    return ConsistencyOptions()
+
+
+def check_consistency(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Report the rarer of two close spellings of a name, suggesting the commoner one."""
+    options: ConsistencyOptions = rule.options
+    occurrences: dict[str, list[int]] = {}
+    neighbours: dict[str, set[tuple[int, str]]] = {}
+    words = doc.words
+    for index, (start, end) in enumerate(words):
+        token = strip_possessive(doc.prose[start:end])
+        if len(token) >= options.min_length and token[:1].isupper() and token.isalpha():
+            occurrences.setdefault(token, []).append(start)
+            neighbours.setdefault(token, set()).update(_adjacent_names(doc, index))
+    counts = Counter({token: len(starts) for token, starts in occurrences.items()})
+    first_seen = {token: starts[0] for token, starts in occurrences.items()}
+    for rare, common, severity in _variant_pairs(counts, first_seen, ctx):
+        if _different_people(neighbours[rare], neighbours[common]):
+            continue
+        for start in occurrences[rare]:
+            replacement = match_case(common, rare)
+            yield rule.finding(
+                start, start + len(rare), rare, (replacement,), severity=severity, canonical=common
+            )
+
+
+def _different_people(rare: set[tuple[int, str]], common: set[tuple[int, str]]) -> bool:
+    """Whether the two spellings stand beside different names on the same side.
+
+    "Jelena Jankovic" and "Elena Baltacha" are two people, not one name misspelt.
+    """
+    for side, name in rare:
+        same_side = {n for s, n in common if s == side}
+        if same_side and name not in same_side:
+            return True
+    return False
+
+
+def _adjacent_names(doc: Document, index: int) -> set[tuple[int, str]]:
+    """(side, word) for capitalised words directly beside a word: a given name or surname."""
+    names = set()
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(doc.words):
+            lo, hi = sorted((doc.words[other], doc.words[index]))
+            word = strip_possessive(doc.prose[slice(*doc.words[other])])
+            if (
+                not doc.prose[lo[1] : hi[0]].strip()
+                and word[:1].isupper()
+                and word.isalpha()
+                and word not in TITLES
+                and not is_dictionary_word(word.lower())
+            ):
+                names.add((other - index, word))
+    return names
+
+
+def _variant_pairs(
+    counts: Counter[str], first_seen: dict[str, int], ctx: Context
+) -> Iterator[tuple[str, str, Severity]]:
+    """(rarer, commoner, severity) for each pair of close spellings worth reporting.
+
+    Of two spellings used equally often, the one first seen later is taken for the variant.
+    """
+    rank = {t: (-counts[t], first_seen[t]) for t in counts}
+    tokens = sorted(counts, key=rank.__getitem__)
+    suspects = [t for t in tokens if could_be_misspelt_name(t, ctx)]
+    for rare in suspects:
+        best: tuple[str, int] | None = None
+        for common in tokens:
+            if common == rare or rank[common] > rank[rare]:
+                continue
+            if _plural_or_same(rare, common):
+                continue
+            distance = OSA.distance(rare.lower(), common.lower())
+            close = distance <= edits_allowed(min(len(rare), len(common)))
+            if close and (best is None or distance < best[1]):
+                best = (common, distance)
+        if best is not None:
+            yield rare, best[0], _severity(rare, best[0], counts, ctx)
+
+
+def _plural_or_same(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a == b or a in (b + "s", b + "es") or b in (a + "s", a + "es")
+
+
+def _severity(rare: str, common: str, counts: Counter[str], ctx: Context) -> Severity:
+    """Warning when the commoner form is clearly the name; info when either could be right."""
+    common_is_known = (
+        common in ctx.known_names or is_dictionary_word(common) or is_common_word(common, 2.5)
+    )
+    if counts[common] > counts[rare] or common_is_known:
+        return Severity.WARNING
+    return Severity.INFO

@@ -1,0 +1,248 @@
+"""The ``names`` kind: house spellings of people, organisations and places, exact and fuzzy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from lint.document import Document
+from lint.findings import Finding
+from lint.fuzzy import DeletionIndex
+from lint.lexicon import is_common_word, is_dictionary_word
+from lint.phrases import PhraseIndex, match_case, phrase_words, strip_possessive
+from lint.rule import Context, Rule
+from lint.yamlsource import Node, as_choice, as_list, as_number, as_str, as_str_list, check_keys
+
+ENTRY_TYPES = ("person", "organisation", "place", "title", "other")
+ENTRY_KEYS = {"canonical", "type", "short", "wrong", "note", "as_of"}
+MIN_PART = 5  # name parts shorter than this are not matched fuzzily (too many near words)
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One canonical name with its accepted short forms and ruled-out variants."""
+
+    canonical: str
+    type: str
+    short: tuple[str, ...] = ()
+    wrong: tuple[str, ...] = ()
+    note: str | None = None
+
+    def parts(self) -> list[str]:
+        """Capitalised words of the canonical form and its short forms."""
+        words = [w for phrase in (self.canonical, *self.short) for w in phrase_words(phrase)]
+        return [w for w in words if w[:1].isupper()]
+
+
+@dataclass
+class NamesOptions:
+    """Compiled ``names`` data."""
+
+    entries: list[NameEntry]
+    wrong: PhraseIndex[str]
+    correct_forms: frozenset[str]
+    fuzzy: DeletionIndex
+    part_to_display: dict[str, str]
+    threshold: float
+    as_of: str | None = None
+    _verdicts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def compile_names(fields: dict[str, Node], rule_node: Node) -> NamesOptions:
+    """Validate entries and build the exact and fuzzy indexes."""
+    entries = as_list(fields["entries"], "entries", _entry)
+    if not entries:
+        raise fields["entries"].error("'entries' must not be empty")
+    threshold = (
+        as_number(fields["threshold"], "threshold", 50, 100) if "threshold" in fields else 80.0
+    )
+    correct: set[str] = set()
+    display: dict[str, str] = {}
+    for entry in entries:
+        correct.add(entry.canonical)
+        correct.update(entry.short)
+        for part in entry.parts():
+            correct.add(part)
+            if len(part) >= MIN_PART:
+                display.setdefault(part.lower(), part)
+    wrong: PhraseIndex[str] = PhraseIndex()
+    for node, entry in zip(fields["entries"].value, entries, strict=True):
+        for variant in entry.wrong:
+            if variant in correct:
+                raise node.error(f"wrong variant '{variant}' is also a correct form")
+            wrong.add(variant, _replacement_for(variant, entry), ignorecase=False)
+    as_of = as_str(fields["as_of"], "as_of") if "as_of" in fields else None
+    return NamesOptions(
+        entries, wrong, frozenset(correct), DeletionIndex(display), display, threshold, as_of
+    )
+
+
+def _entry(node: Node, key: str) -> NameEntry:
+    fields = check_keys(node, ENTRY_KEYS, {"canonical", "type"}, "names entry")
+    return NameEntry(
+        canonical=as_str(fields["canonical"], "canonical"),
+        type=as_choice(fields["type"], "type", ENTRY_TYPES),
+        short=tuple(as_str_list(fields["short"], "short")) if "short" in fields else (),
+        wrong=tuple(as_str_list(fields["wrong"], "wrong")) if "wrong" in fields else (),
+        note=as_str(fields["note"], "note") if "note" in fields else None,
+    )
+
+
+def _replacement_for(variant: str, entry: NameEntry) -> str:
+    """The correct form a wrong variant stands for: the whole name or its closest part."""
+    choices = [entry.canonical, *entry.short, *entry.parts()]
+    best = process.extractOne(variant, choices, scorer=fuzz.ratio)
+    return str(best[0]) if best else entry.canonical
+
+
+def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Report ruled-out variants, then capitalised near misses of the pack's names."""
+    options: NamesOptions = rule.options
+    exact_spans = []
+    for hit in options.wrong.find(doc):
+        exact_spans.append((hit.start, hit.end))
+        match = doc.text[hit.start : hit.end]
+        replacement = match_case(hit.payload, match)
+        yield rule.finding(hit.start, hit.end, match, (replacement,), canonical=hit.payload)
+    for index, (start, end) in enumerate(doc.words):
+        token = strip_possessive(doc.prose[start:end])
+        if any(a <= start < b for a, b in exact_spans):
+            continue
+        suggestions = near_names(token, options, ctx)
+        if not suggestions:
+            continue
+        parts = {p for e in options.entries if _names_any(e, suggestions) for p in e.parts()}
+        if _has_evidence(doc, index, suggestions, parts) and not _someone_else(doc, index, parts):
+            replacements = tuple(match_case(s, token) for s in suggestions)
+            yield rule.finding(
+                start, start + len(token), token, replacements, canonical=suggestions[0]
+            )
+
+
+def _names_any(entry: NameEntry, suggestions: tuple[str, ...]) -> bool:
+    return any(s in entry.parts() for s in suggestions)
+
+
+def _has_evidence(doc: Document, index: int, suggestions: tuple[str, ...], parts: set[str]) -> bool:
+    """Whether the article supports reading the token as a misspelling of a pack name.
+
+    A near miss counts when the article also uses the correct spelling or another part of the
+    same name ("Angela Merkle"), when a specific title precedes it ("Chancellor Merkle"), or
+    when the name it resembles is long enough to be distinctive. Otherwise a surname that
+    merely resembles a famous one ("Scholl", "Neeson") would be reported.
+    """
+    if parts & doc.word_set:
+        return True
+    if index > 0 and strip_possessive(_word(doc, index - 1)) in SPECIFIC_TITLES:
+        return True
+    return max(len(s) for s in suggestions) >= DISTINCTIVE_LENGTH
+
+
+def _someone_else(doc: Document, index: int, parts: set[str]) -> bool:
+    """Whether a neighbouring capitalised name shows the token belongs to another full name.
+
+    "Martin Sorrell" is not a misspelling of "Josep Borrell": its given name is not Borrell's.
+    """
+    for neighbour in (index - 1, index + 1):
+        if not 0 <= neighbour < len(doc.words):
+            continue
+        lo, hi = sorted((doc.words[neighbour], doc.words[index]))
+        if doc.prose[lo[1] : hi[0]].strip():
+            continue  # punctuation between them: not one name
+        word = strip_possessive(_word(doc, neighbour))
+        if (
+            word[:1].isupper()
+            and word not in parts
+            and word not in TITLES
+            and not (_sentence_initial(doc, neighbour) and is_dictionary_word(word.lower()))
+        ):
+            return True
+    return False
+
+
+def _word(doc: Document, index: int) -> str:
+    start, end = doc.words[index]
+    return doc.prose[start:end]
+
+
+def _sentence_initial(doc: Document, index: int) -> bool:
+    start = doc.words[index][0]
+    before = doc.prose[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
+    return index == 0 or not before or before[-1] in ".!?\n:"
+
+
+DISTINCTIVE_LENGTH = 8
+SPECIFIC_TITLES = frozenset(
+    [
+        "President",
+        "Premier",
+        "Chancellor",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "General",
+        "Gen",
+        "Sen",
+        "Senator",
+        "Gov",
+        "Governor",
+        "Minister",
+        "Secretary",
+        "Mayor",
+        "Ambassador",
+        "Commissioner",
+        "Sheikh",
+        "Emir",
+    ]
+)
+TITLES = SPECIFIC_TITLES | frozenset(
+    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Judge", "Rev"]
+)
+
+
+def near_names(token: str, options: NamesOptions, ctx: Context) -> tuple[str, ...]:
+    """Pack names that ``token`` looks like a misspelling of (empty when it looks fine)."""
+    cached = options._verdicts.get(token)
+    if cached is not None:
+        return cached
+    verdict: tuple[str, ...] = ()
+    if could_be_misspelt_name(token, ctx) and token not in options.correct_forms:
+        close = options.fuzzy.near(token)
+        if close:
+            best = close[0][1]
+            verdict = tuple(
+                options.part_to_display[key]
+                for key, distance in close
+                if distance == best
+                and fuzz.ratio(token.lower(), key) >= options.threshold
+                and not _inflection(token.lower(), key)
+            )
+    options._verdicts[token] = verdict
+    return verdict
+
+
+def could_be_misspelt_name(token: str, ctx: Context) -> bool:
+    """A capitalised, unknown token: not a dictionary word, a frequent word or a known name.
+
+    All-capital tokens (headlines) count from six letters, so acronyms are left alone.
+    """
+    if token.isupper() and len(token) >= 6:
+        token = token.capitalize()
+    return (
+        len(token) >= MIN_PART - 1
+        and token[:1].isupper()
+        and token[1:2].islower()
+        and token.isalpha()
+        and token not in ctx.known_names
+        and token not in ctx.accept
+        and not is_dictionary_word(token)
+        and not is_common_word(token)
+    )
+
+
+def _inflection(word: str, key: str) -> bool:
+    return word in (key + "s", key + "es") or key in (word + "s", word + "es")

@@ -1,0 +1,63 @@
+"""Candidate lookup for near-miss spellings: a deletion index, then exact verification.
+
+Every key is indexed under its deletion variants (up to ``max_edits`` characters removed).
+A query shares a variant with every key within that many insertions, deletions or
+substitutions, and adjacent transpositions, so lookups are a few dictionary probes
+instead of a scan over all keys; rapidfuzz then verifies each candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import combinations
+
+from rapidfuzz.distance import OSA
+
+
+def deletions(word: str, max_edits: int) -> set[str]:
+    """The word and every string made by deleting up to ``max_edits`` characters."""
+    variants = {word}
+    for count in range(1, min(max_edits, len(word) - 1) + 1):
+        for positions in combinations(range(len(word)), count):
+            variants.add("".join(ch for i, ch in enumerate(word) if i not in positions))
+    return variants
+
+
+def edits_allowed(length: int) -> int:
+    """Edits tolerated for a word of this length: one, or two for long words."""
+    return 2 if length >= 10 else 1
+
+
+class DeletionIndex:
+    """Keys (lowercased) indexed for near-miss lookup within an edit budget."""
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        self._variants: dict[str, set[str]] = {}
+        self.keys: set[str] = set()
+        for key in keys:
+            self.add(key)
+
+    def add(self, key: str) -> None:
+        """Index one key."""
+        key = key.lower()
+        if key in self.keys:
+            return
+        self.keys.add(key)
+        for variant in deletions(key, edits_allowed(len(key))):
+            self._variants.setdefault(variant, set()).add(key)
+
+    def near(self, word: str) -> list[tuple[str, int]]:
+        """Keys within the edit budget of ``word`` (excluding itself), closest first."""
+        word = word.lower()
+        budget = edits_allowed(len(word))
+        candidates: set[str] = set()
+        for variant in deletions(word, budget):
+            candidates |= self._variants.get(variant, set())
+        found = []
+        for key in candidates:
+            if key == word:
+                continue
+            distance = OSA.distance(word, key, score_cutoff=max(budget, edits_allowed(len(key))))
+            if distance <= min(budget, edits_allowed(len(key))):
+                found.append((key, distance))
+        return sorted(found, key=lambda item: (item[1], item[0]))
