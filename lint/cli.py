@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print the fixes as a diff; write nothing"
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--languagetool", metavar="URL", help="also check with this LanguageTool server"
+    )
 
     rules = sub.add_parser("rules", help="list, explain or test rules")
     rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
@@ -92,7 +95,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix and args.stdin:
         print("copydesk: error: --fix needs files; use --diff with --stdin", file=sys.stderr)
         return EXIT_ERROR
-    resolver = ConfigResolver(args.config)
+    resolver = ConfigResolver(args.config, languagetool=args.languagetool)
     results = [_check_stdin(args, resolver)] if args.stdin else _check_files(args, resolver)
     for result in results:
         if result.error:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lint.config import Config, find_config_file, load_config
+from lint.config import Config, LanguageToolSettings, find_config_file, load_config
 from lint.document import ARTICLE_SUFFIXES, Document, read_article
 from lint.errors import CopydeskError
 from lint.findings import Finding
@@ -62,14 +62,27 @@ def lint_document(doc: Document, config: Config, article: Path | None = None) ->
     """Check a parsed document against a configuration."""
     rules, ctx = config.rules_for(article)
     findings, warnings = run_rules(doc, rules, ctx)
+    if config.languagetool is not None:
+        from lint.languagetool import check_languagetool
+
+        try:
+            extra = check_languagetool(doc, config.languagetool, ctx.language)
+        except CopydeskError as exc:
+            if config.languagetool.on_error == "error":
+                return FileResult(doc.path, error=str(exc), document=None)
+            warnings.append(str(exc))
+            extra = []
+        extra = [f for f in extra if not doc.is_suppressed(f.rule, f.start)]
+        findings = sorted(findings + extra, key=Finding.sort_key)
     return FileResult(doc.path, findings, warnings=warnings, document=doc)
 
 
 class ConfigResolver:
     """Finds and caches the configuration for each article's directory."""
 
-    def __init__(self, explicit: Path | None = None) -> None:
+    def __init__(self, explicit: Path | None = None, languagetool: str | None = None) -> None:
         self.explicit = explicit
+        self.languagetool = languagetool
         self._by_file: dict[Path | None, Config | CopydeskError] = {}
 
     def for_article(self, article: Path) -> Config:
@@ -77,7 +90,11 @@ class ConfigResolver:
         source = self.explicit if self.explicit else find_config_file(article)
         if source not in self._by_file:
             try:
-                self._by_file[source] = load_config(source)
+                config = load_config(source)
+                if self.languagetool:
+                    current = config.languagetool or LanguageToolSettings(self.languagetool)
+                    config.languagetool = replace(current, url=self.languagetool)
+                self._by_file[source] = config
             except CopydeskError as exc:
                 self._by_file[source] = exc
         loaded = self._by_file[source]

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lint.checks import basic, consistency, names, terms
+from lint.checks import basic, consistency, names, spelling, terms
 from lint.document import Document
 from lint.findings import Finding
 from lint.rule import Context, Rule
@@ -70,6 +70,20 @@ KINDS: dict[str, Kind] = {
             set(),
             consistency.compile_consistency,
             consistency.check_consistency,
+        ),
+        _kind(
+            "spelling",
+            {"min_length", "accept"},
+            set(),
+            spelling.compile_spelling,
+            spelling.check_spelling,
+        ),
+        _kind(
+            "spelling-variants",
+            set(),
+            set(),
+            spelling.compile_variants,
+            spelling.check_variants,
         ),
     )
 }

@@ -1,0 +1,359 @@
+"""The ``spelling`` kind (Hunspell, names left to the names check) and ``spelling-variants``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import OSA
+
+from lint.document import Block, Document
+from lint.findings import Finding
+from lint.lexicon import hunspell_dictionary, is_dictionary_word, zipf
+from lint.phrases import match_case
+from lint.rule import Context, Rule
+from lint.yamlsource import Node, as_number, as_str_list
+
+MAX_SUGGESTIONS = 5
+_PART = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_OPENERS = " \t\"'“‘([*_"
+
+
+COMMON_ZIPF = 2.5  # a word this frequent in English text is taken as a word, unless a known typo
+
+
+@dataclass(frozen=True)
+class SpellingOptions:
+    """Compiled ``spelling`` data."""
+
+    min_length: int = 2
+    accept: frozenset[str] = frozenset()
+
+
+def compile_spelling(fields: dict[str, Node], rule_node: Node) -> SpellingOptions:
+    """Validate ``min_length`` and the rule's own ``accept`` list."""
+    length = (
+        int(as_number(fields["min_length"], "min_length", 1, 20)) if "min_length" in fields else 2
+    )
+    accept = (
+        frozenset(as_str_list(fields["accept"], "accept")) if "accept" in fields else frozenset()
+    )
+    return SpellingOptions(length, accept)
+
+
+def compile_variants(fields: dict[str, Node], rule_node: Node) -> None:
+    """The ``spelling-variants`` kind takes no options."""
+    return None
+
+
+# --- word lists shipped by codespell (CC BY-SA 3.0, used as a dependency) ------------------------
+
+
+def _codespell_file(name: str) -> Path:
+    import codespell_lib
+
+    return Path(codespell_lib.__file__).parent / "data" / name
+
+
+@cache
+def known_typos() -> dict[str, tuple[str, ...]]:
+    """Common misspellings mapped to their corrections (codespell's main dictionary)."""
+    typos: dict[str, tuple[str, ...]] = {}
+    for line in _codespell_file("dictionary.txt").read_text(encoding="utf-8").splitlines():
+        wrong, _, right = line.partition("->")
+        fixes = tuple(f.strip() for f in right.split(",") if f.strip())
+        if wrong and fixes:
+            typos[wrong] = fixes
+    return typos
+
+
+@cache
+def british_to_american() -> dict[str, str]:
+    """British spellings mapped to American ones (codespell's en-GB to en-US list)."""
+    pairs: dict[str, str] = {}
+    for line in _codespell_file("dictionary_en-GB_to_en-US.txt").read_text("utf-8").splitlines():
+        gb, _, us = line.partition("->")
+        if gb and us:
+            pairs[gb.strip()] = us.strip().rstrip(",")
+    return pairs
+
+
+@cache
+def american_to_british() -> dict[str, str]:
+    """The reverse of ``british_to_american``."""
+    return {us: gb for gb, us in british_to_american().items()}
+
+
+# --- the verdict on one word -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=300_000)
+def is_known_word(word: str, language: str) -> bool:
+    """Whether a lowercase word is spelled right for the house language (no suggestions made)."""
+    if word in known_typos():
+        return False
+    if word in british_to_american():
+        return language == "en-GB"
+    if is_dictionary_word(word) or zipf(word) >= COMMON_ZIPF:
+        return True
+    if language == "en-GB" and any(is_dictionary_word(us) for us in american_forms(word)):
+        return True
+    return is_derived_word(word)
+
+
+@lru_cache(maxsize=50_000)
+def word_verdict(word: str, language: str) -> tuple[str, ...] | None:
+    """None when a lowercase word is spelled right, else its ranked suggestions (maybe empty)."""
+    if is_known_word(word, language):
+        return None
+    if word in known_typos():
+        return known_typos()[word][:MAX_SUGGESTIONS]
+    if word in british_to_american():
+        return (british_to_american()[word],)
+    suggestions = ranked_suggestions(word)
+    if any(s.lower() == word for s in suggestions):
+        return None  # only the capitalisation differs ("internet" for "Internet")
+    return suggestions
+
+
+_PREFIXES = (
+    "re",
+    "un",
+    "pre",
+    "non",
+    "co",
+    "de",
+    "over",
+    "under",
+    "anti",
+    "mis",
+    "out",
+    "sub",
+    "inter",
+    "super",
+    "mega",
+    "giga",
+    "tera",
+    "multi",
+    "micro",
+    "cyber",
+    "counter",
+    "post",
+    "semi",
+    "ultra",
+)
+_SUFFIXES = ("s", "es", "er", "ers", "ing", "ed", "ly")
+
+
+def _plain_word(word: str) -> bool:
+    return len(word) >= 3 and (is_dictionary_word(word) or zipf(word) >= COMMON_ZIPF)
+
+
+@lru_cache(maxsize=100_000)
+def is_derived_word(word: str, depth: int = 0) -> bool:
+    """A word built from known words: a prefix ("reoffending"), a closed compound ("ringtones")."""
+    if not word.isalpha():
+        return False
+    for prefix in _PREFIXES:
+        if (
+            word.startswith(prefix)
+            and len(word) - len(prefix) >= 4
+            and _plain_word(word[len(prefix) :])
+        ):
+            return True
+    for cut in range(3, len(word) - 2):
+        if _plain_word(word[:cut]) and _plain_word(word[cut:]):
+            return True
+    if depth == 0:
+        for suffix in _SUFFIXES:
+            stem = word[: -len(suffix)]
+            if (
+                word.endswith(suffix)
+                and len(stem) >= 4
+                and (_plain_word(stem) or is_derived_word(stem, 1))
+            ):
+                return True
+    return False
+
+
+# British endings and their American counterparts, for words the en-US dictionary lacks.
+_GB_TO_US_ENDINGS = (
+    ("our", "or"),
+    ("ours", "ors"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourite", "orite"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ence", "ense"),
+    ("ences", "enses"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("amme", "am"),
+    ("ammes", "ams"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("llers", "lers"),
+    ("llist", "list"),
+    ("llists", "lists"),
+    ("llery", "lery"),
+    ("ement", "ment"),
+)
+_GB_INNER = (
+    ("our", "or"),
+    ("ae", "e"),
+    ("oe", "e"),
+    ("ll", "l"),
+    ("sceptic", "skeptic"),
+    ("ough", "ow"),
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+)
+
+
+def american_forms(word: str) -> set[str]:
+    """Plausible American spellings of a British-spelt word ("rumours" -> "rumors")."""
+    forms = {word[: -len(gb)] + us for gb, us in _GB_TO_US_ENDINGS if word.endswith(gb)}
+    forms |= {word.replace(gb, us, 1) for gb, us in _GB_INNER if gb in word}
+    forms.discard(word)
+    return forms
+
+
+def ranked_suggestions(word: str) -> tuple[str, ...]:
+    """Hunspell's suggestions, closest first, then the more frequent word first."""
+    candidates = [s for s in hunspell_dictionary().suggest(word) if " " not in s]
+    ranked = sorted(candidates, key=lambda s: (OSA.distance(word, s.lower()), -zipf(s.lower()), s))
+    return tuple(ranked[:MAX_SUGGESTIONS])
+
+
+def _strong_suggestion(word: str, suggestions: tuple[str, ...]) -> bool:
+    """A capitalised word is reported only when it is clearly a typo of a common word."""
+    return any(
+        OSA.distance(word, s.lower()) <= 1 and zipf(s.lower()) >= 3.5 and s.islower()
+        for s in suggestions[:2]
+    )
+
+
+# --- the check ---------------------------------------------------------------------------------
+
+
+def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Report misspelt words; capitalised words mid-sentence are left to the names check."""
+    options: SpellingOptions = rule.options
+    prose = doc.prose
+    for start, end in doc.words:
+        token = prose[start:end]
+        if _skip_token(token, prose, start):
+            continue
+        normal = token.replace("’", "'")
+        parts = list(_PART.finditer(normal))
+        if len(parts) > 1 and "-" in normal and _whole_compound_known(normal, ctx.language):
+            continue
+        for part in parts:
+            word = _strip_possessive(part.group())
+            if len(word) < options.min_length or word in options.accept:
+                continue
+            if len(parts) > 1 and len(word) < 3:
+                continue  # "wi-fi", "pre-tax": fragments are not words on their own
+            finding = _check_word(doc, rule, ctx, start + part.start(), word)
+            if finding is not None:
+                yield finding
+
+
+def _whole_compound_known(token: str, language: str) -> bool:
+    word = _strip_possessive(token).lower()
+    joined = word.replace("-", "")
+    return any(is_known_word(form, language) for form in (word, joined))
+
+
+def _skip_token(token: str, prose: str, start: int) -> bool:
+    if any(ch.isdigit() for ch in token) or "." in token or "_" in token:
+        return True
+    if start > 0 and prose[start - 1] in "@#/\\":
+        return True
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith("'s") and len(word) > 3:
+        return word[:-2]
+    return word.rstrip("'")
+
+
+def _check_word(doc: Document, rule: Rule, ctx: Context, start: int, word: str) -> Finding | None:
+    if word in ctx.accept or word in ctx.known_names:
+        return None
+    if any(p.fullmatch(word) for p in ctx.accept_patterns):
+        return None
+    lower = word.lower()
+    if lower in ctx.reject or word in ctx.reject:
+        return rule.finding(start, start + len(word), word, (), detail="a word the house rejects")
+    if lower != word:
+        if word[1:] != lower[1:] or not _checked_capitalised(doc, start):
+            return None  # a name, or mixed case: the names check owns it
+        if lower in ctx.accept or is_dictionary_word(word):
+            return None
+        if lower not in known_typos() and zipf(lower) >= 1.5:
+            return None  # frequent enough in print to be a name
+    suggestions = word_verdict(lower, ctx.language)
+    if suggestions is None:
+        return None
+    if lower != word and not (lower in known_typos() or _strong_suggestion(lower, suggestions)):
+        return None
+    replacements = tuple(dict.fromkeys(match_case(s, word) for s in suggestions))
+    return rule.finding(start, start + len(word), word, replacements)
+
+
+def _checked_capitalised(doc: Document, start: int) -> bool:
+    """Capitalised words are checked at the start of a sentence and in headlines."""
+    block = doc.block_at(start)
+    if block is not None and block.kind in ("heading", "title"):
+        return True
+    return _sentence_initial(doc.prose, start, block)
+
+
+def _sentence_initial(prose: str, start: int, block: Block | None) -> bool:
+    i = start - 1
+    floor = block.start if block is not None else 0
+    while i >= floor and prose[i] in _OPENERS:
+        i -= 1
+    return i < floor or prose[i] in ".!?:\n"
+
+
+# --- mixed British and American spelling ------------------------------------------------------
+
+
+def check_variants(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Report the minority spelling when both the British and American form of a word appear."""
+    gb_to_us = british_to_american()
+    us_to_gb = american_to_british()
+    seen: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    for start, end in doc.words:
+        token = doc.prose[start:end]
+        lower = token.lower()
+        gb = lower if lower in gb_to_us else us_to_gb.get(lower)
+        if gb is not None:
+            seen.setdefault(gb, {}).setdefault(lower, []).append((start, token))
+    preferred_gb = ctx.language == "en-GB"
+    for gb, forms in seen.items():
+        if len(forms) < 2:
+            continue
+        us = gb_to_us[gb]
+        house = gb if preferred_gb else us
+        other = us if preferred_gb else gb
+        for start, token in forms[other]:
+            replacement = match_case(house, token)
+            yield rule.finding(start, start + len(token), token, (replacement,), canonical=house)

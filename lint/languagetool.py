@@ -1,0 +1,88 @@
+"""LanguageTool grammar and style checks through language-tool-python, against a server URL.
+
+Only a configured server is used: copydesk never lets language-tool-python download and start
+LanguageTool by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from lint.config import LanguageToolSettings
+from lint.document import Document
+from lint.errors import CopydeskError
+from lint.findings import Finding, Severity
+
+_CATEGORIES = {"TYPOS": "spelling", "STYLE": "style", "REDUNDANCY": "style", "TYPOGRAPHY": "style"}
+_SPELLING_RULES = ("MORFOLOGIK_RULE_EN_US", "MORFOLOGIK_RULE_EN_GB", "HUNSPELL_RULE")
+
+
+class LanguageToolError(CopydeskError):
+    """The server could not be reached or answered badly."""
+
+
+@cache
+def _client(url: str, language: str, timeout: float) -> Any:
+    try:
+        import language_tool_python
+    except ImportError:
+        raise LanguageToolError(
+            url, "LanguageTool needs the extra: pip install 'copydesk[languagetool]'"
+        ) from None
+    language_tool_python.LanguageTool._TIMEOUT = timeout  # type: ignore[assignment]
+    try:
+        root = re.sub(r"/v2/?$", "/", url.rstrip("/") + "/")  # the library appends v2/ itself
+        return language_tool_python.LanguageTool(language, remote_server=root)
+    except Exception as exc:  # the library raises several types for one failure: unreachable
+        raise LanguageToolError(url, f"LanguageTool server unreachable: {_short(exc)}") from None
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+
+def check_languagetool(
+    doc: Document, settings: LanguageToolSettings, language: str
+) -> list[Finding]:
+    """LanguageTool's matches on the document's prose, as findings with character offsets."""
+    client = _client(settings.url, settings.language or language, settings.timeout)
+    disabled = set(settings.disabled_rules)
+    if not settings.spelling:
+        disabled.update(_SPELLING_RULES)
+    client.disabled_rules = disabled
+    try:
+        matches = client.check(doc.prose)
+    except Exception as exc:
+        raise LanguageToolError(settings.url, f"LanguageTool check failed: {_short(exc)}") from None
+    return [f for m in matches if (f := _finding(doc, m)) is not None]
+
+
+def _finding(doc: Document, match: Any) -> Finding | None:
+    start = int(match.offset)  # language-tool-python has already converted UTF-16 to characters
+    end = _advance_utf16(doc.text, start, int(match.error_length))
+    if end <= start or not doc.prose[start:end].strip():
+        return None
+    category = _CATEGORIES.get(str(match.category), "grammar")
+    severity = Severity.ERROR if category == "spelling" else Severity.WARNING
+    return Finding(
+        rule=f"languagetool.{match.rule_id}",
+        category=category,
+        severity=severity,
+        message=str(match.message),
+        start=start,
+        end=end,
+        match=doc.text[start:end],
+        replacements=tuple(str(r) for r in match.replacements[:5]),
+        fixable=len(match.replacements) == 1,
+    )
+
+
+def _advance_utf16(text: str, start: int, units: int) -> int:
+    """The character offset ``units`` UTF-16 code units after ``start``."""
+    position = start
+    while units > 0 and position < len(text):
+        units -= 2 if ord(text[position]) > 0xFFFF else 1
+        position += 1
+    return position
