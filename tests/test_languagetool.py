@@ -116,7 +116,8 @@ def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.err
     write(
         tmp_path / ".copydesk.yaml",
-        "packs: [house]\nlanguagetool: {url: 'http://127.0.0.1:9/v2/', timeout: 2, on_error: warning}\n",
+        "packs: [house]\n"
+        "languagetool: {url: 'http://127.0.0.1:9/v2/', timeout: 2, on_error: warning}\n",
     )
     warned = run_cli("check", str(article))
     assert warned.code == 0 and "warning:" in warned.err
