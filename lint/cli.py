@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lint import __version__
 from lint.config import FAIL_LEVELS, Config, find_config_file, load_config
-from lint.document import decode_article, format_for, parse_document
+from lint.document import decode_article, format_for, parse_document, read_article
 from lint.engine import ConfigResolver, FileResult, expand_paths, lint_document, lint_path
 from lint.errors import CopydeskError
 from lint.examples import example_failures
@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--check", type=Path, metavar="PACK", help="run a pack's examples")
     rules.add_argument("--config", type=Path)
 
+    sources = sub.add_parser("sources", help="show which sentences are attributed, and to whom")
+    sources.add_argument("paths", nargs="+", type=Path)
+    sources.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    sources.add_argument("--config", type=Path)
+
     vocab = sub.add_parser("vocab", help="manage the house vocabulary")
     vocab.add_argument("action", choices=("add", "reject"))
     vocab.add_argument("words", nargs="+")
@@ -77,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "vocab":
             return _vocab(args)
+        if args.command == "sources":
+            return _sources(args)
     except CopydeskError as exc:
         print(f"copydesk: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -229,6 +236,36 @@ def _check_pack(path: Path) -> int:
     examples = sum(len(r.examples.bad) + len(r.examples.good) for r in rules)
     print(f"{len(rules)} rules, {examples} examples, {len(failures)} failed")
     return EXIT_FINDINGS if failures else EXIT_OK
+
+
+# --- sources ------------------------------------------------------------------------------------
+
+
+def _sources(args: argparse.Namespace) -> int:
+    from lint import sources
+
+    resolver = ConfigResolver(args.config)
+    maps = []
+    status = EXIT_OK
+    for path in expand_paths(args.paths):
+        try:
+            rules, _ = resolver.for_article(path).rules_for(path)
+            doc = read_article(path)
+        except CopydeskError as exc:
+            print(f"copydesk: {exc}", file=sys.stderr)
+            status = EXIT_ERROR
+            continue
+        rule = sources.lexicon_rule(rules)
+        if rule is None:
+            print(f"copydesk: {path}: no attribution rule is active", file=sys.stderr)
+            return EXIT_ERROR
+        maps.append((doc, sources.sourcing(doc, rule)))
+    if args.format == "json":
+        sys.stdout.write(sources.render_json([(d.path, infos) for d, infos in maps]))
+    else:
+        for doc, infos in maps:
+            sys.stdout.write(sources.render_text(doc, infos, sys.stdout.isatty()))
+    return status
 
 
 # --- vocab --------------------------------------------------------------------------------------

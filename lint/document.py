@@ -80,6 +80,7 @@ class Document:
     prose: str
     blocks: list[Block]
     suppressions: list[Suppression] = field(default_factory=list)
+    cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> LineIndex:

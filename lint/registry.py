@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lint.checks import basic, consistency, names, spelling, terms
+from lint.checks import attribution, basic, consistency, names, spelling, terms
 from lint.document import Document
 from lint.findings import Finding
 from lint.rule import Context, Rule
@@ -84,6 +84,13 @@ KINDS: dict[str, Kind] = {
             set(),
             spelling.compile_variants,
             spelling.check_variants,
+        ),
+        _kind(
+            "attribution",
+            {"report", "lexicon"},
+            {"report", "lexicon"},
+            attribution.compile_attribution,
+            attribution.check_attribution,
         ),
     )
 }

@@ -1,0 +1,301 @@
+"""The ``attribution`` kind: unattributed claims and quotes, vague sources, and the sourcing map."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.findings import Finding
+from lint.rule import Context, Rule
+from lint.saferegex import MATCH_TIMEOUT, RegexTimeout, compile_user
+from lint.sentences import Sentence, sentences
+from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
+
+REPORTS = ("unattributed-claim", "unattributed-quote", "vague-source")
+LEXICON_KEYS = {"cues", "source_patterns", "vague", "claims", "breaks", "pronouns"}
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_QUOTE_END = re.compile(r"[,.?!][\"”]")
+_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)(?:[\"”]|$)", re.DOTALL)
+_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'.-]*)*)"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled attribution word lists: cues, source patterns, vague sources, claim signals."""
+
+    cue: re.Pattern[str]
+    source_patterns: tuple[regex.Pattern[str], ...]
+    vague: re.Pattern[str]
+    claim: re.Pattern[str]
+    breaks: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    signature: str = ""
+
+
+@dataclass(frozen=True)
+class AttributionOptions:
+    """Which finding a rule reports, and the shared lexicon."""
+
+    report: str
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """The sourcing of one sentence: the contract of ``copydesk sources``."""
+
+    start: int
+    end: int
+    attributed: bool
+    needs_attribution: bool
+    cue: str | None
+    source: str | None
+    quote: tuple[int, int] | None = None
+    claim: tuple[int, int] | None = None
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def compile_attribution(fields: dict[str, Node], rule_node: Node) -> AttributionOptions:
+    """Validate ``report`` and the ``lexicon`` mapping."""
+    report = as_choice(fields["report"], "report", REPORTS)
+    lex = check_keys(fields["lexicon"], LEXICON_KEYS, LEXICON_KEYS, "'lexicon'")
+    words = {key: as_str_list(node, key) for key, node in lex.items() if key != "source_patterns"}
+    patterns = []
+    for item in lex["source_patterns"].value or []:
+        try:
+            patterns.append(compile_user(as_str(item, "source_patterns").replace("{NAME}", _NAME)))
+        except regex.error as exc:
+            raise item.error(
+                f"'source_patterns' has a regex that does not compile: {exc}"
+            ) from None
+    lexicon = Lexicon(
+        cue=re.compile(rf"\b(?:{_alternation(words['cues'])})\b", re.IGNORECASE),
+        source_patterns=tuple(patterns),
+        vague=re.compile(rf"\b(?:{_alternation(words['vague'])})\b", re.IGNORECASE),
+        claim=re.compile(rf"(?:{'|'.join(words['claims'])})", re.IGNORECASE),
+        breaks=re.compile(rf"^[\"“‘']?(?:{_alternation(words['breaks'])})\b", re.IGNORECASE),
+        pronoun=re.compile(rf"\b(?:{_alternation(words['pronouns'])})\b", re.IGNORECASE),
+        signature=repr((sorted(words.items()), [p.pattern for p in patterns])),
+    )
+    return AttributionOptions(report, lexicon)
+
+
+# --- analysis ----------------------------------------------------------------------------------
+
+
+def analyse(doc: Document, lexicon: Lexicon) -> list[SentenceInfo]:
+    """Sentence-level sourcing of a document (memoised on the document per lexicon)."""
+    key = ("attribution", lexicon.signature)
+    cached = doc.cache.get(key)
+    if not isinstance(cached, list):
+        cached = _analyse(doc, lexicon)
+        doc.cache[key] = cached
+    return cached
+
+
+def _analyse(doc: Document, lexicon: Lexicon) -> list[SentenceInfo]:
+    text = doc.prose
+    units = sentences(doc)
+    local = [_local(text, s, lexicon) for s in units]
+    quoted = _quoted_sentences(doc, units, local)
+    result = []
+    last_source: str | None = None
+    for i, sentence in enumerate(units):
+        cue, source = local[i]
+        if source == _PRONOUN:
+            source = last_source
+        elif source:
+            last_source = source
+        carried = cue is None and (i in quoted or _carried(units, local, i, text, lexicon))
+        body = text[sentence.start : sentence.end]
+        quote = _quote_span(body, sentence.start)
+        claim = _claim_span(body, sentence, lexicon)
+        needs = sentence.block.kind not in ("heading", "title") and (
+            claim is not None or quote is not None
+        )
+        result.append(
+            SentenceInfo(
+                start=sentence.start,
+                end=sentence.end,
+                attributed=cue is not None or carried,
+                needs_attribution=needs,
+                cue=cue,
+                source=source if cue else (carried and last_source) or None,
+                quote=quote,
+                claim=claim,
+            )
+        )
+    return result
+
+
+def _local(text: str, sentence: Sentence, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    body = text[sentence.start : sentence.end]
+    for pattern in lexicon.source_patterns:
+        try:
+            match = pattern.search(body, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            raise RegexTimeout(pattern.pattern) from None
+        if match:
+            return match.group(0), _clean_source(match.groupdict().get("source"), lexicon)
+    cue = lexicon.cue.search(body)
+    if cue is None:
+        return None, None
+    return cue.group(0), _clean_source(_source_near(body, cue), lexicon)
+
+
+_PRONOUN = "\0pronoun"
+_LEADING = frozenset(
+    [
+        "although",
+        "however",
+        "but",
+        "and",
+        "as",
+        "while",
+        "when",
+        "after",
+        "before",
+        "if",
+        "because",
+        "then",
+        "also",
+        "so",
+    ]
+)
+
+
+def _source_near(body: str, cue: re.Match[str]) -> str | None:
+    before = re.search(
+        rf"({_NAME}|\b(?:he|she|they)\b|\bthe\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+        rf"\s+(?:has\s+|had\s+|also\s+)?$",
+        body[: cue.start()],
+    )
+    if before:
+        return before.group(1)
+    after = re.match(rf"\s+({_NAME}|the\s+[\w-]+(?:\s+[\w-]+)?)", body[cue.end() :])
+    return after.group(1) if after else None
+
+
+def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
+    """Drop sentence connectives from a source; a pronoun refers back to the last source."""
+    if not source:
+        return None
+    words = source.split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    if not words or (words[0].lower() == "the" and len(words) == 1):
+        return None
+    if len(words) == 1 and lexicon.pronoun.fullmatch(words[0]):
+        return _PRONOUN
+    return " ".join(words)
+
+
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of quoted speech in a block; an unclosed quotation runs to the block's end."""
+    regions = []
+    opened: int | None = None
+    for found in _QUOTE_MARK.finditer(text, start, end):
+        i, ch = found.start(), found.group()
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i if opened is None else opened
+        elif (ch == "”" or ch == '"') and opened is not None:
+            regions.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        regions.append((opened, end))
+    return regions
+
+
+def _quoted_sentences(
+    doc: Document, units: list[Sentence], local: list[tuple[str | None, str | None]]
+) -> set[int]:
+    """Sentences inside a quotation whose speaker is named next to it (before, in, or after)."""
+    covered: set[int] = set()
+    carry = False  # a paragraph that ends inside a quote continues it in the next one
+    by_block: dict[int, list[int]] = {}
+    for i, unit in enumerate(units):
+        by_block.setdefault(unit.block.start, []).append(i)
+    for block in doc.blocks:
+        members = by_block.get(block.start, [])
+        if not members:
+            continue
+        regions = quote_regions(doc.prose, block.start, block.end)
+        for q_start, q_end in regions:
+            inside = [i for i in members if units[i].start < q_end and q_start < units[i].end]
+            if not inside:
+                continue
+            near = set(inside) | {inside[0] - 1, inside[-1] + 1}
+            spoken = carry or any(local[i][0] for i in near if i in members)
+            if spoken:
+                covered.update(inside)
+        last = regions[-1] if regions else None
+        carry = bool(last and last[1] == block.end and covered & set(members))
+    return covered
+
+
+def _carried(
+    units: list[Sentence],
+    local: list[tuple[str | None, str | None]],
+    i: int,
+    text: str,
+    lexicon: Lexicon,
+) -> bool:
+    """An attribution one sentence earlier or later in the same paragraph covers this one."""
+    sentence = units[i]
+    body = text[sentence.start : sentence.end]
+    if lexicon.breaks.search(body):
+        return False  # "However, ..." returns to the reporter's voice
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
+            neighbour = text[units[j].start : units[j].end]
+            if j > i and not (_QUOTE.search(body) or _QUOTE_END.search(neighbour)):
+                continue  # a later attribution covers quoted sentences only
+            return True
+    return False
+
+
+def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
+    for match in _QUOTE.finditer(body):
+        if len(match.group(1).split()) >= 4:
+            return offset + match.start(), offset + match.end()
+    return None
+
+
+def _claim_span(body: str, sentence: Sentence, lexicon: Lexicon) -> tuple[int, int] | None:
+    match = lexicon.claim.search(body)
+    if match is None:
+        return None
+    return sentence.start + match.start(), sentence.start + match.end()
+
+
+# --- the checks --------------------------------------------------------------------------------
+
+
+def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Report what the rule's ``report`` names, from the shared sentence analysis."""
+    options: AttributionOptions = rule.options
+    infos = analyse(doc, options.lexicon)
+    text = doc.text
+    if options.report == "vague-source":
+        for match in options.lexicon.vague.finditer(doc.prose):
+            yield rule.finding(match.start(), match.end(), text[match.start() : match.end()])
+        return
+    for i, info in enumerate(infos):
+        if info.attributed:
+            continue
+        if options.report == "unattributed-quote" and info.quote is not None:
+            if not any(infos[j].cue for j in (i - 1, i + 1) if 0 <= j < len(infos)):
+                start, end = info.quote
+                yield rule.finding(start, end, text[start:end])
+        elif (
+            options.report == "unattributed-claim" and info.needs_attribution and info.quote is None
+        ):
+            yield rule.finding(info.start, info.end, text[info.start : info.end])

@@ -1,0 +1,122 @@
+"""Sentence segmentation with exact offsets, aware of abbreviations, initials and quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lint.document import Block, Document
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "univ",
+        "cf",
+        "al",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
+_CLOSERS = "\"”’')]"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence at ``[start, end)`` within a block."""
+
+    start: int
+    end: int
+    block: Block
+
+
+def split_block(text: str, block: Block) -> list[Sentence]:
+    """The sentences of one block, trimmed of surrounding space."""
+    sentences = []
+    start = block.start
+    chunk = text[block.start : block.end]
+    for match in _BOUNDARY.finditer(chunk):
+        end = block.start + match.end()
+        if _is_abbreviation(text, block.start + match.start(), block.start):
+            continue
+        sentences.append(_trimmed(text, start, end, block))
+        start = end
+    if text[start : block.end].strip():
+        sentences.append(_trimmed(text, start, block.end, block))
+    return [s for s in sentences if s.end > s.start]
+
+
+def _trimmed(text: str, start: int, end: int, block: Block) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, block)
+
+
+def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > floor and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot]
+    if not word:
+        return False
+    if word.lower().rstrip(".") in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. K. Rowling"
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))  # "U.S", "a.m"
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    """Every sentence of the document's prose blocks, in order."""
+    return [s for block in doc.blocks for s in split_block(doc.prose, block)]

@@ -1,0 +1,60 @@
+"""``copydesk sources``: the sourcing map of an article, per sentence."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lint.checks.attribution import AttributionOptions, SentenceInfo, analyse
+from lint.document import Document
+from lint.rule import Rule
+
+SCHEMA_VERSION = 1
+
+
+def lexicon_rule(rules: list[Rule]) -> Rule | None:
+    """The first attribution rule: its lexicon drives the map."""
+    return next((r for r in rules if r.kind == "attribution"), None)
+
+
+def sourcing(doc: Document, rule: Rule) -> list[SentenceInfo]:
+    """The sentence analysis of a document under an attribution rule's lexicon."""
+    options: AttributionOptions = rule.options
+    return analyse(doc, options.lexicon)
+
+
+def sentence_record(info: SentenceInfo) -> dict[str, Any]:
+    """One sentence as the JSON contract defines it."""
+    return {
+        "start": info.start,
+        "end": info.end,
+        "attributed": info.attributed,
+        "needs_attribution": info.needs_attribution,
+        "cue": info.cue,
+        "source": info.source,
+    }
+
+
+def render_json(maps: list[tuple[str, list[SentenceInfo]]]) -> str:
+    """The versioned JSON contract of ``copydesk sources``."""
+    files = [
+        {"path": path, "sentences": [sentence_record(i) for i in infos]} for path, infos in maps
+    ]
+    return (
+        json.dumps({"version": SCHEMA_VERSION, "files": files}, ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+def render_text(doc: Document, infos: list[SentenceInfo], color: bool) -> str:
+    """The article with each sentence marked: [+] attributed, [!] needs a source, [ ] neither."""
+    lines = [f"== {doc.path}"]
+    for info in infos:
+        mark = "+" if info.attributed else "!" if info.needs_attribution else " "
+        who = f"  <- {info.source or '?'} ({info.cue})" if info.attributed and info.cue else ""
+        if info.attributed and not info.cue:
+            who = "  <- carried over"
+        sentence = " ".join(doc.text[info.start : info.end].split())
+        if color and mark == "!":
+            sentence = f"\033[33m{sentence}\033[0m"
+        lines.append(f"[{mark}] {sentence}{who}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,135 @@
+"""Attribution: the canonical case, carried attribution, quotes, vague sources, the sourcing map."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lint.document import parse_document
+from lint.sentences import sentences
+from tests.helpers import lint_text, run_cli, shipped_rules, write
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RULES = shipped_rules("attribution")
+
+
+def found(text: str, rule: str) -> list[str]:
+    return [f.match for f in lint_text(text, RULES, fmt="text") if f.rule == f"attribution.{rule}"]
+
+
+def test_the_canonical_case() -> None:
+    text = (FIXTURES / "red-lines.txt").read_text()
+    claims = found(text, "unattributed-claim")
+    assert claims == [
+        "However, no decision has been made to allow Ukraine to strike at Russian territory."
+    ]
+    assert found(text, "unattributed-quote") == []
+    assert found(text, "vague-source") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Iran and North Korea supply drones to Russia and stay out of the war," the Secretary-General said.',
+        "In his opinion, the permission will not be a red line, as Russian leader Putin claims.",
+        "Although The Guardian reported that the allies agreed, they are not ready to announce it.",
+        "He said this in an interview with The Times, Censor.NET reports.",
+        "Unemployment rose by 12% last year, according to the statistics office.",
+        "On September 11, the two ministers arrived in Kyiv on an official visit.",
+    ],
+)
+def test_attributed_or_plain_sentences_are_not_flagged(text: str) -> None:
+    assert found(text, "unattributed-claim") == []
+
+
+def test_attribution_one_sentence_later_covers_a_quote_and_a_break_word_ends_it() -> None:
+    text = (
+        '"We will not be drawn in. This is the largest aid package yet." The minister said so on '
+        "Monday.\n\nThe minister said the plan was agreed. However, the cost rose by 40% last year.\n"
+    )
+    assert found(text, "unattributed-claim") == ["However, the cost rose by 40% last year."]
+
+
+def test_quotes_over_several_paragraphs_keep_their_speaker() -> None:
+    text = (
+        '"The situation is the worst we have seen," the mayor said. "Hundreds of homes are gone.\n\n'
+        '"We need 500 million dollars to rebuild the town centre and the schools."\n'
+    )
+    assert found(text, "unattributed-claim") == []
+    assert found(text, "unattributed-quote") == []
+
+
+def test_unattributed_quote_and_scare_quotes() -> None:
+    text = 'The mood was grim. "We have never seen anything like this before." Shops closed early.'
+    assert found(text, "unattributed-quote") == ['"We have never seen anything like this before."']
+    assert found('The so-called "red lines" were crossed.', "unattributed-quote") == []
+
+
+def test_vague_sources() -> None:
+    text = "Experts say the move will matter. It is believed the deal was reportedly signed."
+    assert found(text, "vague-source") == ["Experts say", "It is believed", "reportedly"]
+
+
+def test_sentence_segmentation_survives_abbreviations_and_quotes() -> None:
+    text = 'Mr. Smith met Gen. Jones in the U.S. on Monday. J. K. Rowling said "Yes." Prices rose 3.5%.'
+    doc = parse_document(text, "t", "text")
+    assert [text[s.start : s.end] for s in sentences(doc)] == [
+        "Mr. Smith met Gen. Jones in the U.S. on Monday.",
+        'J. K. Rowling said "Yes."',
+        "Prices rose 3.5%.",
+    ]
+
+
+def test_headlines_are_not_claims() -> None:
+    assert (
+        found("Unemployment rises by 12%\n\nThe figures were published.\n", "unattributed-claim")
+        == []
+    )
+
+
+def test_sources_json_contract(tmp_path: Path) -> None:
+    text = "Prices rose 12% last year, the ministry said. However, wages fell by 3%.\n"
+    article = write(tmp_path / "a.txt", text)
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution]\n")
+    result = run_cli("sources", "-f", "json", str(article))
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert data == {
+        "version": 1,
+        "files": [
+            {
+                "path": str(article),
+                "sentences": [
+                    {
+                        "start": 0,
+                        "end": 45,
+                        "attributed": True,
+                        "needs_attribution": True,
+                        "cue": "said",
+                        "source": "the ministry",
+                    },
+                    {
+                        "start": 46,
+                        "end": 72,
+                        "attributed": False,
+                        "needs_attribution": True,
+                        "cue": None,
+                        "source": None,
+                    },
+                ],
+            }
+        ],
+    }
+    assert text[46:72] == "However, wages fell by 3%."
+    marked = run_cli("sources", str(article)).out
+    assert "[+] Prices rose 12% last year, the ministry said." in marked
+    assert "[!] However, wages fell by 3%." in marked
+
+
+def test_sources_reports_bad_input(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\xff\xfe\x00")
+    result = run_cli("sources", str(bad))
+    assert result.code == 2 and "binary file" in result.err
