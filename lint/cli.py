@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--format", "-f", choices=("text", "json"), default="text")
     sources.add_argument("--config", type=Path)
 
+    sub.add_parser("lsp", help="run the language server over standard input and output")
+
     vocab = sub.add_parser("vocab", help="manage the house vocabulary")
     vocab.add_argument("action", choices=("add", "reject"))
     vocab.add_argument("words", nargs="+")
@@ -84,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _vocab(args)
         if args.command == "sources":
             return _sources(args)
+        if args.command == "lsp":
+            from lint.lsp import run
+
+            return run()
     except CopydeskError as exc:
         print(f"copydesk: {exc}", file=sys.stderr)
         return EXIT_ERROR

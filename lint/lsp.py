@@ -1,0 +1,284 @@
+"""``copydesk lsp``: a language server with diagnostics, quick fixes, hover and house vocabulary.
+
+It calls the same ``lint_document`` as the command line; UTF-16 positions come from
+``lint.formatters.lsp``, the one place they are computed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from lint import __version__
+from lint.config import find_config_file
+from lint.document import Document, format_for, parse_document
+from lint.engine import ConfigResolver, FileResult, lint_document
+from lint.errors import CopydeskError
+from lint.findings import Finding
+from lint.formatters.lsp import LSP_SEVERITY, utf16_position
+from lint.rule import Rule
+from lint.vocab import add_words
+
+DEBOUNCE_SECONDS = 0.25
+ADD_WORD = "copydesk.addToVocabulary"
+WORD_CATEGORIES = ("spelling", "names")
+
+
+class CopydeskServer(LanguageServer):
+    """Holds the configuration cache and the latest results of the open documents."""
+
+    def __init__(self) -> None:
+        super().__init__("copydesk", __version__)
+        self.resolver = ConfigResolver()
+        self.results: dict[str, FileResult] = {}
+        self.pending: dict[str, asyncio.Task[None]] = {}
+
+    def reload_configuration(self) -> None:
+        """Forget loaded configurations and packs so the next lint reads them again."""
+        self.resolver = ConfigResolver()
+
+    def lint(self, uri: str) -> FileResult:
+        """Lint an open document and remember the result."""
+        text_document = self.workspace.get_text_document(uri)
+        path = Path(to_fs_path(uri) or uri)
+        try:
+            config = self.resolver.for_article(path)
+        except CopydeskError as exc:
+            self._report_config_error(exc)
+            result = FileResult(str(path), error=str(exc))
+        else:
+            doc = parse_document(text_document.source, str(path), format_for(path))
+            result = lint_document(doc, config, path)
+        self.results[uri] = result
+        return result
+
+    def _report_config_error(self, exc: CopydeskError) -> None:
+        self.window_show_message(
+            lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"copydesk: {exc}")
+        )
+        line = max((exc.line or 1) - 1, 0)
+        column = max((exc.column or 1) - 1, 0)
+        where = lsp.Range(lsp.Position(line, column), lsp.Position(line, column + 1))
+        diagnostic = lsp.Diagnostic(
+            where, exc.message, lsp.DiagnosticSeverity.Error, source="copydesk"
+        )
+        uri = Path(exc.path).resolve().as_uri()
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, [diagnostic]))
+
+    def publish(self, uri: str) -> None:
+        """Lint a document and push its diagnostics."""
+        result = self.lint(uri)
+        version = self.workspace.get_text_document(uri).version
+        params = lsp.PublishDiagnosticsParams(uri, diagnostics(result), version)
+        self.text_document_publish_diagnostics(params)
+
+    def relint_open_documents(self) -> None:
+        """Lint every open document again (after a configuration change)."""
+        for uri in list(self.workspace.text_documents):
+            self.publish(uri)
+
+
+def diagnostics(result: FileResult) -> list[lsp.Diagnostic]:
+    """LSP diagnostics for a file result."""
+    if result.document is None:
+        return []
+    return [to_diagnostic(result.document, f) for f in result.findings]
+
+
+def to_diagnostic(doc: Document, finding: Finding) -> lsp.Diagnostic:
+    """One finding as an LSP diagnostic, with UTF-16 positions."""
+    start, end = utf16_position(doc, finding.start), utf16_position(doc, finding.end)
+    return lsp.Diagnostic(
+        range=lsp.Range(
+            lsp.Position(start["line"], start["character"]),
+            lsp.Position(end["line"], end["character"]),
+        ),
+        message=finding.message,
+        severity=lsp.DiagnosticSeverity(LSP_SEVERITY[finding.severity.value]),
+        code=finding.rule,
+        code_description=lsp.CodeDescription(href=finding.link) if finding.link else None,
+        source="copydesk",
+        data={
+            "replacements": list(finding.replacements),
+            "match": finding.match,
+            "category": finding.category,
+        },
+    )
+
+
+server = CopydeskServer()
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: CopydeskServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    """Lint a document when it opens."""
+    ls.publish(params.text_document.uri)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+async def did_change(ls: CopydeskServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    """Lint after typing pauses: each change restarts a short timer."""
+    uri = params.text_document.uri
+    previous = ls.pending.pop(uri, None)
+    if previous is not None:
+        previous.cancel()
+
+    async def later() -> None:
+        await asyncio.sleep(DEBOUNCE_SECONDS)
+        ls.pending.pop(uri, None)
+        ls.publish(uri)
+
+    ls.pending[uri] = asyncio.ensure_future(later())
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: CopydeskServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    """Lint on save; saving a configuration file reloads it."""
+    if params.text_document.uri.endswith((".copydesk.yaml", ".yaml", "pyproject.toml")):
+        ls.reload_configuration()
+        ls.relint_open_documents()
+    else:
+        ls.publish(params.text_document.uri)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: CopydeskServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    """Clear a closed document's diagnostics."""
+    ls.results.pop(params.text_document.uri, None)
+    ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(params.text_document.uri, []))
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: CopydeskServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    """A configuration file or pack changed on disk: reload and lint again."""
+    ls.reload_configuration()
+    ls.relint_open_documents()
+
+
+@server.feature(
+    lsp.TEXT_DOCUMENT_DIAGNOSTIC,
+    lsp.DiagnosticOptions(inter_file_dependencies=False, workspace_diagnostics=False),
+)
+def pull_diagnostics(
+    ls: CopydeskServer, params: lsp.DocumentDiagnosticParams
+) -> lsp.RelatedFullDocumentDiagnosticReport:
+    """Diagnostics on request (pull model)."""
+    return lsp.RelatedFullDocumentDiagnosticReport(
+        items=diagnostics(ls.lint(params.text_document.uri))
+    )
+
+
+@server.feature(
+    lsp.TEXT_DOCUMENT_CODE_ACTION,
+    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
+)
+def code_actions(ls: CopydeskServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    """Quick fixes: each replacement, adding the word to the vocabulary, disabling the rule."""
+    uri = params.text_document.uri
+    actions: list[lsp.CodeAction] = []
+    for diagnostic in params.context.diagnostics:
+        if diagnostic.source != "copydesk" or not isinstance(diagnostic.data, dict):
+            continue
+        actions += _replacement_actions(uri, diagnostic)
+        word = str(diagnostic.data.get("match", ""))
+        if diagnostic.data.get("category") in WORD_CATEGORIES and word and " " not in word:
+            actions.append(
+                lsp.CodeAction(
+                    title=f"Add '{word}' to the house vocabulary",
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic],
+                    command=lsp.Command(f"Add '{word}'", ADD_WORD, arguments=[uri, word]),
+                )
+            )
+        if uri.endswith((".md", ".markdown")):
+            actions.append(_disable_action(uri, diagnostic))
+    return actions
+
+
+def _replacement_actions(uri: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
+    assert isinstance(diagnostic.data, dict)
+    replacements = diagnostic.data.get("replacements") or []
+    return [
+        lsp.CodeAction(
+            title=f"Replace with '{text}'",
+            kind=lsp.CodeActionKind.QuickFix,
+            diagnostics=[diagnostic],
+            is_preferred=index == 0,
+            edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(diagnostic.range, str(text))]}),
+        )
+        for index, text in enumerate(replacements)
+    ]
+
+
+def _disable_action(uri: str, diagnostic: lsp.Diagnostic) -> lsp.CodeAction:
+    line = diagnostic.range.start.line
+    comment = f"<!-- copydesk-disable-next-line {diagnostic.code} -->\n"
+    at = lsp.Position(line, 0)
+    return lsp.CodeAction(
+        title=f"Disable {diagnostic.code} on this line",
+        kind=lsp.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(lsp.Range(at, at), comment)]}),
+    )
+
+
+@server.command(ADD_WORD)
+def add_to_vocabulary(ls: CopydeskServer, uri: str, word: str) -> None:
+    """Write the word to the nearest .copydesk.yaml, then lint the open documents again."""
+    path = Path(to_fs_path(uri) or uri)
+    found = find_config_file(path)
+    target = (
+        found
+        if found is not None and found.name != "pyproject.toml"
+        else path.parent / ".copydesk.yaml"
+    )
+    try:
+        add_words(target, [word])
+    except (CopydeskError, OSError) as exc:
+        ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"copydesk: {exc}"))
+        return
+    ls.reload_configuration()
+    ls.relint_open_documents()
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+def hover(ls: CopydeskServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    """Over a finding: the rule's description and examples."""
+    result = ls.results.get(params.text_document.uri) or ls.lint(params.text_document.uri)
+    if result.document is None:
+        return None
+    rules = {r.id: r for c in ls.resolver.loaded() for r in c.rules}
+    for finding in result.findings:
+        start = utf16_position(result.document, finding.start)
+        end = utf16_position(result.document, finding.end)
+        position = (params.position.line, params.position.character)
+        if (start["line"], start["character"]) <= position <= (end["line"], end["character"]):
+            return lsp.Hover(
+                contents=lsp.MarkupContent(
+                    lsp.MarkupKind.Markdown, explain(finding, rules.get(finding.rule))
+                )
+            )
+    return None
+
+
+def explain(finding: Finding, rule: Rule | None) -> str:
+    """Markdown for a hover: message, description, examples."""
+    lines = [f"**{finding.rule}**: {finding.message}"]
+    if rule is not None:
+        lines += ["", rule.description.strip()]
+        if rule.examples.bad:
+            lines += ["", "Fires on:"] + [f"- {text}" for text in rule.examples.bad]
+        if rule.examples.good:
+            lines += ["", "Does not fire on:"] + [f"- {text}" for text in rule.examples.good]
+    return "\n".join(lines)
+
+
+def run(_: Any = None) -> int:
+    """Serve over standard input and output until the client exits."""
+    server.start_io()
+    return 0
