@@ -31,9 +31,10 @@ def edits_allowed(length: int) -> int:
 class DeletionIndex:
     """Keys (lowercased) indexed for near-miss lookup within an edit budget."""
 
-    def __init__(self, keys: Iterable[str] = ()) -> None:
+    def __init__(self, keys: Iterable[str] = (), max_edits: int = 2) -> None:
         self._variants: dict[str, set[str]] = {}
         self.keys: set[str] = set()
+        self.max_edits = max_edits
         for key in keys:
             self.add(key)
 
@@ -43,13 +44,13 @@ class DeletionIndex:
         if key in self.keys:
             return
         self.keys.add(key)
-        for variant in deletions(key, edits_allowed(len(key))):
+        for variant in deletions(key, min(self.max_edits, edits_allowed(len(key)))):
             self._variants.setdefault(variant, set()).add(key)
 
     def near(self, word: str) -> list[tuple[str, int]]:
         """Keys within the edit budget of ``word`` (excluding itself), closest first."""
         word = word.lower()
-        budget = edits_allowed(len(word))
+        budget = min(self.max_edits, edits_allowed(len(word)))
         candidates: set[str] = set()
         for variant in deletions(word, budget):
             candidates |= self._variants.get(variant, set())
@@ -57,7 +58,8 @@ class DeletionIndex:
         for key in candidates:
             if key == word:
                 continue
-            distance = OSA.distance(word, key, score_cutoff=max(budget, edits_allowed(len(key))))
-            if distance <= min(budget, edits_allowed(len(key))):
+            limit = min(budget, edits_allowed(len(key)))
+            distance = OSA.distance(word, key, score_cutoff=limit)
+            if distance <= limit:
                 found.append((key, distance))
         return sorted(found, key=lambda item: (item[1], item[0]))

@@ -17,7 +17,18 @@ def hunspell_dictionary(language: str = "en_US") -> Any:
 @lru_cache(maxsize=200_000)
 def is_dictionary_word(word: str) -> bool:
     """Whether Hunspell accepts the word as written (proper names in the dictionary included)."""
-    return bool(hunspell_dictionary().spell(word))
+    try:
+        return bool(hunspell_dictionary().spell(word))
+    except UnicodeError:  # the bundled dictionary is Latin-1: other scripts are not in it
+        return False
+
+
+def hunspell_suggestions(word: str) -> list[str]:
+    """Hunspell's suggestions for a word (none for words outside its character set)."""
+    try:
+        return list(hunspell_dictionary().suggest(word))
+    except UnicodeError:
+        return []
 
 
 @lru_cache(maxsize=200_000)

@@ -36,7 +36,7 @@ class Node:
 def load_yaml(text: str, path: str) -> Node:
     """Parse YAML text with the safe loader into a located ``Node`` tree."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -50,6 +50,7 @@ def load_yaml(text: str, path: str) -> Node:
 
 
 _constructor = yaml.constructor.SafeConstructor()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
 

@@ -12,7 +12,8 @@ from rapidfuzz.distance import OSA
 
 from lint.document import Block, Document
 from lint.findings import Finding
-from lint.lexicon import hunspell_dictionary, is_dictionary_word, zipf
+from lint.fuzzy import DeletionIndex
+from lint.lexicon import hunspell_suggestions, is_dictionary_word, zipf
 from lint.phrases import match_case
 from lint.rule import Context, Rule
 from lint.yamlsource import Node, as_number, as_str_list
@@ -231,11 +232,37 @@ def american_forms(word: str) -> set[str]:
     return forms
 
 
+def _one_edit_suggestions(word: str) -> tuple[str, ...]:
+    close = [key for key, distance in common_words().near(word) if distance == 1]
+    return tuple(sorted(close, key=lambda s: (-zipf(s), s))[:MAX_SUGGESTIONS])
+
+
 def ranked_suggestions(word: str) -> tuple[str, ...]:
-    """Hunspell's suggestions, closest first, then the more frequent word first."""
-    candidates = [s for s in hunspell_dictionary().suggest(word) if " " not in s]
-    ranked = sorted(candidates, key=lambda s: (OSA.distance(word, s.lower()), -zipf(s.lower()), s))
+    """Close, frequent words first; Hunspell's suggestions when nothing is one edit away."""
+    candidates: list[str] = list(_one_edit_suggestions(word))
+    if not candidates:
+        candidates = [s for s in hunspell_suggestions(word) if " " not in s]
+    ranked = sorted(
+        candidates, key=lambda s: (OSA.distance(word, s.lower()), -zipf(s.lower()), s)
+    )
     return tuple(ranked[:MAX_SUGGESTIONS])
+
+
+SUGGESTION_ZIPF = 3.0  # words at least this frequent are offered as one-edit suggestions
+
+
+@cache
+def common_words() -> DeletionIndex:
+    """Frequent dictionary words indexed for one-edit lookup (built on first use)."""
+    import wordfreq
+
+    index = DeletionIndex(max_edits=1)
+    for word in wordfreq.iter_wordlist("en"):
+        if zipf(word) < SUGGESTION_ZIPF:
+            break
+        if word.isalpha() and word not in known_typos() and is_dictionary_word(word):
+            index.add(word)
+    return index
 
 
 def _strong_suggestion(word: str, suggestions: tuple[str, ...]) -> bool:
@@ -308,10 +335,14 @@ def _check_word(doc: Document, rule: Rule, ctx: Context, start: int, word: str) 
             return None
         if lower not in known_typos() and zipf(lower) >= 1.5:
             return None  # frequent enough in print to be a name
+    if is_known_word(lower, ctx.language):
+        return None
+    if lower != word and lower not in known_typos():
+        # A capitalised unknown word is usually a name: report it only as a clear typo.
+        if not _strong_suggestion(lower, _one_edit_suggestions(lower)):
+            return None
     suggestions = word_verdict(lower, ctx.language)
     if suggestions is None:
-        return None
-    if lower != word and not (lower in known_typos() or _strong_suggestion(lower, suggestions)):
         return None
     replacements = tuple(dict.fromkeys(match_case(s, word) for s in suggestions))
     return rule.finding(start, start + len(word), word, replacements)
