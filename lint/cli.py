@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from lint import __version__
 from lint.config import FAIL_LEVELS, Config, find_config_file, load_config
 from lint.document import decode_article, format_for, parse_document, read_article
-from lint.engine import ConfigResolver, FileResult, expand_paths, lint_document, lint_path
+from lint.engine import ConfigResolver, FileResult, expand_paths, lint_document, lint_paths
 from lint.errors import CopydeskError
 from lint.examples import example_failures
 from lint.findings import Severity
@@ -47,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print the fixes as a diff; write nothing"
     )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes"
+    )
+    check.add_argument("--jsonl", metavar="FILE", help="archive mode: one JSON article per line")
     check.add_argument(
         "--languagetool", metavar="URL", help="also check with this LanguageTool server"
     )
@@ -102,7 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    if args.stdin == bool(args.paths):
+    if args.jsonl:
+        from lint.archive import check_jsonl
+
+        return check_jsonl(args.jsonl, ConfigResolver(args.config, languagetool=args.languagetool))
+    if args.stdin == bool(args.paths) and not args.jsonl:
         print("copydesk: error: give paths or --stdin (not both)", file=sys.stderr)
         return EXIT_ERROR
     if args.fix and args.stdin:
@@ -138,7 +147,7 @@ def _check_files(args: argparse.Namespace, resolver: ConfigResolver) -> list[Fil
         if not path.exists():
             results.append(FileResult(str(path), error=f"{path}: no such file or directory"))
     files = list(expand_paths(p for p in args.paths if p.exists()))
-    results.extend(lint_path(path, resolver) for path in files)
+    results.extend(lint_paths(files, resolver, max(1, args.jobs)))
     return results
 
 

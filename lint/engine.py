@@ -131,3 +131,28 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield from sorted(found)
         else:
             yield path
+
+
+PARALLEL_THRESHOLD = 16  # fewer files than this are linted in-process: workers cost a start-up
+
+
+def _lint_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[FileResult]:
+    paths, explicit, languagetool = args
+    resolver = ConfigResolver(explicit, languagetool)
+    return [lint_path(path, resolver) for path in paths]
+
+
+def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[FileResult]:
+    """Lint files, in parallel worker processes when there are many; results keep input order."""
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        return [lint_path(path, resolver) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, len(paths) // (jobs * 4))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    work = [(chunk, resolver.explicit, resolver.languagetool) for chunk in chunks]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = [result for batch in pool.map(_lint_chunk, work) for result in batch]
+    for path in paths[:1]:
+        resolver.for_article(path)  # so the caller knows the rules that were used
+    return results

@@ -242,9 +242,7 @@ def ranked_suggestions(word: str) -> tuple[str, ...]:
     candidates: list[str] = list(_one_edit_suggestions(word))
     if not candidates:
         candidates = [s for s in hunspell_suggestions(word) if " " not in s]
-    ranked = sorted(
-        candidates, key=lambda s: (OSA.distance(word, s.lower()), -zipf(s.lower()), s)
-    )
+    ranked = sorted(candidates, key=lambda s: (OSA.distance(word, s.lower()), -zipf(s.lower()), s))
     return tuple(ranked[:MAX_SUGGESTIONS])
 
 
@@ -337,10 +335,10 @@ def _check_word(doc: Document, rule: Rule, ctx: Context, start: int, word: str) 
             return None  # frequent enough in print to be a name
     if is_known_word(lower, ctx.language):
         return None
-    if lower != word and lower not in known_typos():
-        # A capitalised unknown word is usually a name: report it only as a clear typo.
-        if not _strong_suggestion(lower, _one_edit_suggestions(lower)):
-            return None
+    # A capitalised unknown word is usually a name: report it only as a clear typo.
+    clear_typo = lower in known_typos() or _strong_suggestion(lower, _one_edit_suggestions(lower))
+    if lower != word and not clear_typo:
+        return None
     suggestions = word_verdict(lower, ctx.language)
     if suggestions is None:
         return None

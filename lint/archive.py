@@ -1,0 +1,53 @@
+"""Archive mode: lint a stream of JSON lines, one article each, in constant memory."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from lint.document import parse_document
+from lint.engine import ConfigResolver, lint_document
+from lint.formatters.json_format import SCHEMA_VERSION, file_record
+
+
+def lint_records(lines: Iterable[str], resolver: ConfigResolver) -> Iterator[dict[str, Any]]:
+    """One result per input line: ``{version, id, findings}``, or ``{version, line, error}``."""
+    config = resolver.for_article(Path.cwd() / "archive.md")
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["text"]
+            fmt = record.get("format", "markdown")
+            if not isinstance(text, str) or fmt not in ("markdown", "text"):
+                raise ValueError("'text' must be a string and 'format' markdown or text")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            yield {"version": SCHEMA_VERSION, "line": number, "error": f"bad record: {exc}"}
+            continue
+        ident = record.get("id", number)
+        doc = parse_document(text, str(ident), fmt)
+        result = lint_document(doc, config)
+        yield {"version": SCHEMA_VERSION, "id": ident, "findings": file_record(result)["findings"]}
+
+
+def check_jsonl(source: str, resolver: ConfigResolver, out: TextIO | None = None) -> int:
+    """Stream results for a JSONL file (or ``-`` for standard input); exit 2 if any line was bad."""
+    stream = out or sys.stdout
+    handle = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+    status = 0
+    try:
+        for result in lint_records(handle, resolver):
+            if "error" in result:
+                print(f"copydesk: {source}:{result['line']}: {result['error']}", file=sys.stderr)
+                status = 2
+            elif result["findings"] and status == 0:
+                status = 1
+            stream.write(json.dumps(result, ensure_ascii=False) + "\n")
+    finally:
+        if handle is not sys.stdin:
+            handle.close()
+    return status

@@ -1,0 +1,46 @@
+"""Archive mode (JSON lines) and parallel runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lint.archive import lint_records
+from lint.engine import ConfigResolver
+from tests.helpers import run_cli, write
+
+
+def test_jsonl_streams_one_result_per_article(tmp_path: Path) -> None:
+    write(tmp_path / ".copydesk.yaml", "packs: [house]\n")
+    lines = [
+        json.dumps({"id": "a1", "text": "Talks in Kiev.", "format": "text"}),
+        json.dumps({"id": 7, "text": "Clean copy in Kyiv."}),
+        "not json",
+        json.dumps({"id": "x", "text": 5}),
+    ]
+    config = tmp_path / ".copydesk.yaml"
+    results = list(lint_records(iter(lines), ConfigResolver(config)))
+    assert [r.get("id") for r in results] == ["a1", 7, None, None]
+    assert results[0]["findings"][0]["match"] == "Kiev"
+    assert results[0]["findings"][0]["start"] == 9
+    assert results[1]["findings"] == []
+    assert results[2]["line"] == 3 and "bad record" in results[2]["error"]
+    assert results[3]["line"] == 4
+
+
+def test_jsonl_from_a_file(tmp_path: Path) -> None:
+    write(tmp_path / ".copydesk.yaml", "packs: [house]\n")
+    source = write(tmp_path / "in.jsonl", json.dumps({"id": 1, "text": "In Kiev."}) + "\n")
+    result = run_cli("check", "--config", str(tmp_path / ".copydesk.yaml"), "--jsonl", str(source))
+    assert result.code == 1
+    assert json.loads(result.out)["id"] == 1
+
+
+def test_parallel_output_matches_serial_order(tmp_path: Path) -> None:
+    write(tmp_path / ".copydesk.yaml", "packs: [house]\n")
+    for i in range(40):
+        write(tmp_path / f"d{i % 3}" / f"a{i:02d}.md", f"Story {i} in Kiev and Odessa.\n")
+    serial = run_cli("check", "-j", "1", "-f", "json", str(tmp_path))
+    parallel = run_cli("check", "-j", "2", "-f", "json", str(tmp_path))
+    assert serial.out == parallel.out
+    assert len(json.loads(parallel.out)["files"]) == 40
