@@ -18,7 +18,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lsprotocol import types as lsp
-
 from pygls.workspace import Workspace
 
 from bench.common import bbc_articles
