@@ -23,7 +23,28 @@ from lint.document import parse_document
 from lint.engine import run_rules
 from lint.packs import shipped_packs
 
-SYLLABLES = ["ka", "lo", "mir", "ten", "vas", "gro", "bel", "shu", "dar", "nik", "pel", "tor", "ova", "ski", "zen", "rud", "lan", "mer", "cho", "fay"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mir",
+    "ten",
+    "vas",
+    "gro",
+    "bel",
+    "shu",
+    "dar",
+    "nik",
+    "pel",
+    "tor",
+    "ova",
+    "ski",
+    "zen",
+    "rud",
+    "lan",
+    "mer",
+    "cho",
+    "fay",
+]
 
 
 def synthetic_pack(count: int, seed: int) -> str:

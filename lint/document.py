@@ -97,6 +97,12 @@ class Document:
         """Every distinct word of the prose, possessive endings removed."""
         return frozenset(_strip_possessive(self.prose[s:e]) for s, e in self.words)
 
+    def slim(self) -> None:
+        """Drop derived data (word lists, analyses) before sending the document elsewhere."""
+        self.cache.clear()
+        for name in ("words", "word_set", "_block_starts", "lines"):
+            self.__dict__.pop(name, None)
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing an offset, if any."""
         starts = self._block_starts

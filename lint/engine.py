@@ -139,7 +139,11 @@ PARALLEL_THRESHOLD = 16  # fewer files than this are linted in-process: workers 
 def _lint_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[FileResult]:
     paths, explicit, languagetool = args
     resolver = ConfigResolver(explicit, languagetool)
-    return [lint_path(path, resolver) for path in paths]
+    results = [lint_path(path, resolver) for path in paths]
+    for result in results:
+        if result.document is not None:
+            result.document.slim()  # only the text is needed back in the parent process
+    return results
 
 
 def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[FileResult]:
