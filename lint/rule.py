@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lint.findings import Finding, Severity
@@ -44,7 +44,6 @@ class Rule:
     options: Any = None
     source: str = ""
     line: int = 0
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_severity(self, severity: Severity) -> Rule:
         """A copy of this rule with another severity."""

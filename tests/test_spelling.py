@@ -82,3 +82,12 @@ def test_vocab_add_silences_a_word(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     run_cli("vocab", "add", "zaluzhnyi")
     after = json.loads(run_cli("check", "-f", "json", str(article)).out)["files"][0]["findings"]
     assert [f for f in after if f["category"] == "spelling"] == []
+
+
+def test_words_outside_the_dictionary_character_set_do_not_crash(tmp_path: Path) -> None:
+    article = write(
+        tmp_path / "a.md", "Łódź, Αθήνα, Київ and Zürich: naïve café résumé. Гуляйполе said.\n"
+    )
+    result = run_cli("check", "-f", "json", str(article))
+    assert result.code in (0, 1) and "Traceback" not in result.err
+    assert json.loads(result.out)["files"][0]["path"] == str(article)
