@@ -29,10 +29,12 @@ def test_dask_bag_over_jsonl_partitions(tmp_path: Path, monkeypatch: pytest.Monk
             for i in range(4)
         ]
         (tmp_path / f"part{part}.jsonl").write_text("\n".join(lines) + "\n")
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False) as cluster:
-        with distributed.Client(cluster):
-            bag = dask_bag.read_text(str(tmp_path / "part*.jsonl"))
-            results = bag.map_partitions(lint_partition).compute()
+    with (
+        distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False) as cluster,
+        distributed.Client(cluster),
+    ):
+        bag = dask_bag.read_text(str(tmp_path / "part*.jsonl"))
+        results = bag.map_partitions(lint_partition).compute()
     assert sorted(r["id"] for r in results) == sorted(
         f"{p}-{i}" for p in range(3) for i in range(4)
     )
