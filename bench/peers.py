@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BBC, require
+from bench.common import bbc_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = 854_490
@@ -63,12 +63,7 @@ def corpus_copy(times: int) -> Path:
     """The BBC corpus as UTF-8 text files, repeated ``times`` times (for the linearity check)."""
     folder = Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
     for copy in range(times):
-        for path in sorted(require(BBC).glob("*/*.txt")):
-            data = path.read_bytes()
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
+        for path, text in bbc_articles():
             target = folder / f"c{copy}" / path.parent.name / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from lint.errors import InputError
+from lint.words import strip_possessive
 
 Format = Literal["markdown", "text"]
 BlockKind = Literal["paragraph", "heading", "title", "item", "quote"]
@@ -95,7 +96,7 @@ class Document:
     @cached_property
     def word_set(self) -> frozenset[str]:
         """Every distinct word of the prose, possessive endings removed."""
-        return frozenset(_strip_possessive(self.prose[s:e]) for s, e in self.words)
+        return frozenset(strip_possessive(self.prose[s:e]) for s, e in self.words)
 
     def slim(self) -> None:
         """Drop derived data (word lists, analyses) before sending the document elsewhere."""
@@ -121,10 +122,6 @@ class Document:
             s.start <= start < s.end and (not s.rules or _rule_matches(rule, s.rules))
             for s in self.suppressions
         )
-
-
-def _strip_possessive(word: str) -> str:
-    return word[:-2] if len(word) > 3 and word[-2:] in ("'s", "’s") else word
 
 
 def _rule_matches(rule: str, patterns: frozenset[str]) -> bool:

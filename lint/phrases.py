@@ -9,23 +9,16 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from lint.document import Document
+from lint.words import strip_possessive
 
 P = TypeVar("P")
 
 _SPLIT = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """Split a phrase into the words the document tokenizer would produce."""
     return tuple(m.group() for m in _SPLIT.finditer(phrase))
-
-
-def strip_possessive(word: str) -> str:
-    """``Kiev's`` -> ``Kiev``; other words unchanged."""
-    if len(word) > 3 and (word.endswith("'s") or word.endswith("’s")):
-        return word[:-2]
-    return word
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,9 @@ from lint.document import Document
 from lint.findings import Finding, Severity
 from lint.fuzzy import edits_allowed
 from lint.lexicon import is_common_word, is_dictionary_word
-from lint.phrases import match_case, strip_possessive
+from lint.phrases import match_case
 from lint.rule import Context, Rule
+from lint.words import strip_possessive
 from lint.yamlsource import Node, as_number
 
 MIN_LENGTH = 5

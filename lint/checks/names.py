@@ -11,8 +11,9 @@ from lint.document import Document
 from lint.findings import Finding
 from lint.fuzzy import DeletionIndex
 from lint.lexicon import is_common_word, is_dictionary_word
-from lint.phrases import PhraseIndex, match_case, phrase_words, strip_possessive
+from lint.phrases import PhraseIndex, match_case, phrase_words
 from lint.rule import Context, Rule
+from lint.words import is_sentence_start, strip_possessive
 from lint.yamlsource import Node, as_choice, as_list, as_number, as_str, as_str_list, check_keys
 
 ENTRY_TYPES = ("person", "organisation", "place", "title", "other")
@@ -168,9 +169,7 @@ def _word(doc: Document, index: int) -> str:
 
 
 def _sentence_initial(doc: Document, index: int) -> bool:
-    start = doc.words[index][0]
-    before = doc.prose[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
-    return index == 0 or not before or before[-1] in ".!?\n:"
+    return is_sentence_start(doc.prose, doc.words[index][0])
 
 
 DISTINCTIVE_LENGTH = 8

@@ -10,17 +10,17 @@ from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
-from lint.document import Block, Document
+from lint.document import Document
 from lint.findings import Finding
 from lint.fuzzy import DeletionIndex
 from lint.lexicon import hunspell_suggestions, is_dictionary_word, zipf
 from lint.phrases import match_case
 from lint.rule import Context, Rule
+from lint.words import is_sentence_start, strip_possessive
 from lint.yamlsource import Node, as_number, as_str_list
 
 MAX_SUGGESTIONS = 5
 _PART = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_OPENERS = " \t\"'“‘([*_"
 
 
 COMMON_ZIPF = 2.5  # a word this frequent in English text is taken as a word, unless a known typo
@@ -313,9 +313,7 @@ def _skip_token(token: str, prose: str, start: int) -> bool:
 
 
 def _strip_possessive(word: str) -> str:
-    if word.endswith("'s") and len(word) > 3:
-        return word[:-2]
-    return word.rstrip("'")
+    return strip_possessive(word).rstrip("'")  # also the plural possessive: "ministers'"
 
 
 def _check_word(doc: Document, rule: Rule, ctx: Context, start: int, word: str) -> Finding | None:
@@ -351,15 +349,7 @@ def _checked_capitalised(doc: Document, start: int) -> bool:
     block = doc.block_at(start)
     if block is not None and block.kind in ("heading", "title"):
         return True
-    return _sentence_initial(doc.prose, start, block)
-
-
-def _sentence_initial(prose: str, start: int, block: Block | None) -> bool:
-    i = start - 1
-    floor = block.start if block is not None else 0
-    while i >= floor and prose[i] in _OPENERS:
-        i -= 1
-    return i < floor or prose[i] in ".!?:\n"
+    return is_sentence_start(doc.prose, start, block.start if block is not None else 0)
 
 
 # --- mixed British and American spelling ------------------------------------------------------

@@ -11,8 +11,9 @@ from rapidfuzz.distance import OSA
 
 from lint.document import Document
 from lint.findings import Finding
-from lint.phrases import PhraseIndex, match_case, strip_possessive
+from lint.phrases import PhraseIndex, match_case
 from lint.rule import Context, Rule
+from lint.words import strip_possessive
 from lint.yamlsource import Node, as_list, as_str, as_str_list, check_keys
 
 ENTRY_KEYS = {"term", "forms", "wrong", "note"}
