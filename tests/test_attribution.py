@@ -133,3 +133,17 @@ def test_sources_reports_bad_input(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\x00")
     result = run_cli("sources", str(bad))
     assert result.code == 2 and "binary file" in result.err
+
+
+def test_cue_files_are_read_beside_the_pack(tmp_path: Path) -> None:
+    pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
+    write(tmp_path / "attribution.yaml", pack)
+    write(tmp_path / "attribution-cues.txt", "# header\nquipped\t9\t0.99\n")
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
+    article = write(tmp_path / "a.txt", "Prices rose by 40% last year, the minister quipped.\n")
+    result = run_cli("check", "-f", "json", str(article))
+    assert json.loads(result.out)["files"][0]["findings"] == []
+    (tmp_path / "attribution-cues.txt").unlink()
+    missing = run_cli("check", str(article))
+    assert missing.code == 2 and "cannot read cue file" in missing.err
+    assert f"{tmp_path / 'attribution.yaml'}:" in missing.err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
@@ -16,7 +17,8 @@ from lint.sentences import Sentence, sentences
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
 
 REPORTS = ("unattributed-claim", "unattributed-quote", "vague-source")
-LEXICON_KEYS = {"cues", "source_patterns", "vague", "claims", "breaks", "pronouns"}
+LEXICON_KEYS = {"cues", "source_patterns", "vague", "claims", "breaks", "pronouns", "cue_files"}
+REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files"}
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _QUOTE_END = re.compile(r"[,.?!][\"”]")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)(?:[\"”]|$)", re.DOTALL)
@@ -66,8 +68,12 @@ def _alternation(words: list[str]) -> str:
 def compile_attribution(fields: dict[str, Node], rule_node: Node) -> AttributionOptions:
     """Validate ``report`` and the ``lexicon`` mapping."""
     report = as_choice(fields["report"], "report", REPORTS)
-    lex = check_keys(fields["lexicon"], LEXICON_KEYS, LEXICON_KEYS, "'lexicon'")
-    words = {key: as_str_list(node, key) for key, node in lex.items() if key != "source_patterns"}
+    lex = check_keys(fields["lexicon"], LEXICON_KEYS, REQUIRED_LEXICON_KEYS, "'lexicon'")
+    skip = {"source_patterns", "cue_files"}
+    words = {key: as_str_list(node, key) for key, node in lex.items() if key not in skip}
+    if "cue_files" in lex:
+        for name in as_str_list(lex["cue_files"], "cue_files"):
+            words["cues"] = words["cues"] + _read_cue_file(lex["cue_files"], name)
     patterns = []
     for item in lex["source_patterns"].value or []:
         try:
@@ -86,6 +92,18 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
         signature=repr((sorted(words.items()), [p.pattern for p in patterns])),
     )
     return AttributionOptions(report, lexicon)
+
+
+def _read_cue_file(node: Node, name: str) -> list[str]:
+    """Cues from a file beside the pack: the first tab-separated field of each line."""
+    path = Path(node.path).parent / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise node.error(f"cannot read cue file {path}: {exc.strerror or exc}") from None
+    return [
+        line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")
+    ]
 
 
 # --- analysis ----------------------------------------------------------------------------------
