@@ -169,10 +169,25 @@ def _apply_fixes(
             updated.append(result)
             continue
         path = Path(result.path)
-        write_atomic(path, fixed)
+        problem = _write_fixes(path, fixed)
+        if problem:
+            print(f"copydesk: {problem}", file=sys.stderr)
+            updated.append(FileResult(result.path, error=problem))
+            continue
         new_doc = parse_document(fixed, result.path, doc.format)
         updated.append(lint_document(new_doc, resolver.for_article(path), path))
     return updated
+
+
+def _write_fixes(path: Path, fixed: str) -> str | None:
+    """Write fixed text atomically; a one-line problem when the file must not or cannot be written."""
+    if not path.stat().st_mode & 0o222:
+        return f"{path}: file is read-only; not fixed"
+    try:
+        write_atomic(path, fixed)
+    except OSError as exc:
+        return f"{path}: cannot write fixes: {exc.strerror or exc}"
+    return None
 
 
 def _exit_status(

@@ -160,3 +160,15 @@ def test_fix_and_diff(tmp_path: Path) -> None:
     remaining = json.loads(again.out)["files"][0]["findings"]
     assert [f["rule"] for f in remaining] == ["house.regime"]
     assert path.read_bytes() == expected.encode()
+
+
+def test_fix_leaves_read_only_files_alone(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "Talks in Kiev.\n")
+    path.chmod(0o444)
+    try:
+        result = run_cli("check", "--fix", str(path))
+        assert result.code == 2
+        assert f"{path}: file is read-only; not fixed" in result.err
+        assert path.read_text() == "Talks in Kiev.\n"
+    finally:
+        path.chmod(0o644)
