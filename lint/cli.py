@@ -180,7 +180,7 @@ def _apply_fixes(
 
 
 def _write_fixes(path: Path, fixed: str) -> str | None:
-    """Write fixed text atomically; a one-line problem when the file must not or cannot be written."""
+    """Write fixed text atomically; returns a one-line problem if it must not or cannot."""
     if not path.stat().st_mode & 0o222:
         return f"{path}: file is read-only; not fixed"
     try:
