@@ -47,8 +47,12 @@ class DeletionIndex:
         for variant in deletions(key, min(self.max_edits, edits_allowed(len(key)))):
             self._variants.setdefault(variant, set()).add(key)
 
-    def near(self, word: str) -> list[tuple[str, int]]:
-        """Keys within the edit budget of ``word`` (excluding itself), closest first."""
+    def near(self, word: str, widen: bool = False) -> list[tuple[str, int]]:
+        """Keys within the edit budget of ``word`` (excluding itself), closest first.
+
+        With ``widen``, keys that share a variant one deletion away on each side are also
+        verified, up to two edits: a wider net for suggestions, at the same lookup cost.
+        """
         word = word.lower()
         budget = min(self.max_edits, edits_allowed(len(word)))
         candidates: set[str] = set()
@@ -58,7 +62,7 @@ class DeletionIndex:
         for key in candidates:
             if key == word:
                 continue
-            limit = min(budget, edits_allowed(len(key)))
+            limit = 2 if widen else min(budget, edits_allowed(len(key)))
             distance = OSA.distance(word, key, score_cutoff=limit)
             if distance <= limit:
                 found.append((key, distance))

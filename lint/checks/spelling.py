@@ -241,6 +241,8 @@ def ranked_suggestions(word: str) -> tuple[str, ...]:
     """Close, frequent words first; Hunspell's suggestions when nothing is one edit away."""
     candidates: list[str] = list(_one_edit_suggestions(word))
     if not candidates:
+        candidates = [key for key, _ in common_words().near(word, widen=True)]
+    if not candidates:
         candidates = [s for s in hunspell_suggestions(word) if " " not in s]
     ranked = sorted(candidates, key=lambda s: (OSA.distance(word, s.lower()), -zipf(s.lower()), s))
     return tuple(ranked[:MAX_SUGGESTIONS])
