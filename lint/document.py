@@ -98,10 +98,15 @@ class Document:
         """Every distinct word of the prose, possessive endings removed."""
         return frozenset(strip_possessive(self.prose[s:e]) for s, e in self.words)
 
+    @cached_property
+    def keys(self) -> list[str]:
+        """Each word lowercased with its possessive ending removed: the lookup key of a word."""
+        return [strip_possessive(self.prose[s:e]).lower() for s, e in self.words]
+
     def slim(self) -> None:
         """Drop derived data (word lists, analyses) before sending the document elsewhere."""
         self.cache.clear()
-        for name in ("words", "word_set", "_block_starts", "lines"):
+        for name in ("words", "keys", "word_set", "_block_starts", "lines"):
             self.__dict__.pop(name, None)
 
     def block_at(self, offset: int) -> Block | None:

@@ -51,10 +51,8 @@ class PhraseIndex(Generic[P]):
         words = doc.words
         prose = doc.prose
         index = self._by_first
-        for i, (start, end) in enumerate(words):
-            token = prose[start:end]
-            base = strip_possessive(token)
-            entries = index.get(base.lower())
+        for i, key in enumerate(doc.keys):
+            entries = index.get(key)
             if entries is None:
                 continue
             best = self._longest(entries, words, i, prose)

@@ -242,13 +242,14 @@ def ranked_suggestions(word: str) -> tuple[str, ...]:
     candidates: list[str] = list(_one_edit_suggestions(word))
     if not candidates:
         candidates = [key for key, _ in common_words().near(word, widen=True)]
-    if not candidates:
+    if not candidates and len(word) <= HUNSPELL_MAX_LENGTH:
         candidates = [s for s in hunspell_suggestions(word) if " " not in s]
     ranked = sorted(candidates, key=lambda s: (OSA.distance(word, s.lower()), -zipf(s.lower()), s))
     return tuple(ranked[:MAX_SUGGESTIONS])
 
 
 SUGGESTION_ZIPF = 3.0  # words at least this frequent are offered as one-edit suggestions
+HUNSPELL_MAX_LENGTH = 12  # Hunspell's suggester takes tenths of a second on long words
 
 
 @cache
