@@ -18,6 +18,7 @@ from lint.findings import Severity
 from lint.fix import apply_fixes, unified_diff, write_atomic
 from lint.formatters import FORMATTERS, Report
 from lint.packs import load_pack_file
+from lint.rule import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -127,9 +128,18 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix or args.diff:
         results = _apply_fixes(results, args, resolver)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    rules = {rule.id: rule for config in resolver.loaded() for rule in config.rules}
+    rules = _rules_used(results, resolver)
     sys.stdout.write(FORMATTERS[args.format](Report(results, rules, color)))
     return _exit_status(results, args.fail_level, resolver)
+
+
+def _rules_used(results: list[FileResult], resolver: ConfigResolver) -> dict[str, Rule]:
+    """The rules of every configuration that governed a checked file (for rule metadata)."""
+    folders = {Path(r.path).parent for r in results if r.document is not None and r.path != "-"}
+    configs = [resolver.for_article(folder / "article.md") for folder in sorted(folders)]
+    if any(r.path == "-" for r in results):
+        configs.append(resolver.for_article(Path.cwd() / "stdin.md"))
+    return {rule.id: rule for config in configs for rule in config.rules}
 
 
 def _check_stdin(args: argparse.Namespace, resolver: ConfigResolver) -> FileResult:

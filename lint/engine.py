@@ -156,7 +156,4 @@ def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[F
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     work = [(chunk, resolver.explicit, resolver.languagetool) for chunk in chunks]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = [result for batch in pool.map(_lint_chunk, work) for result in batch]
-    for path in paths[:1]:
-        resolver.for_article(path)  # so the caller knows the rules that were used
-    return results
+        return [result for batch in pool.map(_lint_chunk, work) for result in batch]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -278,7 +277,7 @@ def explain(finding: Finding, rule: Rule | None) -> str:
     return "\n".join(lines)
 
 
-def run(_: Any = None) -> int:
+def run() -> int:
     """Serve over standard input and output until the client exits."""
     server.start_io()
     return 0

@@ -266,6 +266,11 @@ def common_words() -> DeletionIndex:
     return index
 
 
+def _clear_typo(word: str) -> bool:
+    """A known misspelling, or one edit away from a common lowercase word."""
+    return word in known_typos() or _strong_suggestion(word, _one_edit_suggestions(word))
+
+
 def _strong_suggestion(word: str, suggestions: tuple[str, ...]) -> bool:
     """A capitalised word is reported only when it is clearly a typo of a common word."""
     return any(
@@ -336,10 +341,8 @@ def _check_word(doc: Document, rule: Rule, ctx: Context, start: int, word: str) 
             return None  # frequent enough in print to be a name
     if is_known_word(lower, ctx.language):
         return None
-    # A capitalised unknown word is usually a name: report it only as a clear typo.
-    clear_typo = lower in known_typos() or _strong_suggestion(lower, _one_edit_suggestions(lower))
-    if lower != word and not clear_typo:
-        return None
+    if lower != word and not _clear_typo(lower):
+        return None  # a capitalised unknown word is usually a name: only clear typos count
     suggestions = word_verdict(lower, ctx.language)
     if suggestions is None:
         return None

@@ -122,9 +122,8 @@ def _candidate_spans(doc: Document, options: TermsOptions) -> list[tuple[int, in
 
 
 def _near_term(text: str, options: TermsOptions) -> str | None:
-    cached = options._verdicts.get(text, False)
-    if cached is not False:
-        return cached  # type: ignore[return-value]
+    if text in options._verdicts:
+        return options._verdicts[text]
     verdict: str | None = None
     key = normalise(text)
     if key not in options.correct:
