@@ -23,14 +23,6 @@ def is_dictionary_word(word: str) -> bool:
         return False
 
 
-def hunspell_suggestions(word: str) -> list[str]:
-    """Hunspell's suggestions for a word (none for words outside its character set)."""
-    try:
-        return list(hunspell_dictionary().suggest(word))
-    except UnicodeError:
-        return []
-
-
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Word frequency on the Zipf scale (0 = unseen, 3 = once per million words, 7 = "the")."""

@@ -14,6 +14,7 @@ from lint.findings import Finding
 from lint.rule import Context, Rule
 from lint.saferegex import MATCH_TIMEOUT, RegexTimeout, compile_user
 from lint.sentences import Sentence, sentences
+from lint.trie import trie_alternation
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
 
 REPORTS = ("unattributed-claim", "unattributed-quote", "vague-source")
@@ -60,11 +61,6 @@ class SentenceInfo:
     claim: tuple[int, int] | None = None
 
 
-def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 def compile_attribution(fields: dict[str, Node], rule_node: Node) -> AttributionOptions:
     """Validate ``report`` and the ``lexicon`` mapping."""
     report = as_choice(fields["report"], "report", REPORTS)
@@ -83,12 +79,12 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
                 f"'source_patterns' has a regex that does not compile: {exc}"
             ) from None
     lexicon = Lexicon(
-        cue=re.compile(rf"\b(?:{_alternation(words['cues'])})\b", re.IGNORECASE),
+        cue=re.compile(rf"\b(?:{trie_alternation(words['cues'])})\b", re.IGNORECASE),
         source_patterns=tuple(patterns),
-        vague=re.compile(rf"\b(?:{_alternation(words['vague'])})\b", re.IGNORECASE),
+        vague=re.compile(rf"\b(?:{trie_alternation(words['vague'])})\b", re.IGNORECASE),
         claim=re.compile(rf"(?:{'|'.join(words['claims'])})", re.IGNORECASE),
-        breaks=re.compile(rf"^[\"“‘']?(?:{_alternation(words['breaks'])})\b", re.IGNORECASE),
-        pronoun=re.compile(rf"\b(?:{_alternation(words['pronouns'])})\b", re.IGNORECASE),
+        breaks=re.compile(rf"^[\"“‘']?(?:{trie_alternation(words['breaks'])})\b", re.IGNORECASE),
+        pronoun=re.compile(rf"\b(?:{trie_alternation(words['pronouns'])})\b", re.IGNORECASE),
         signature=repr((sorted(words.items()), [p.pattern for p in patterns])),
     )
     return AttributionOptions(report, lexicon)

@@ -40,9 +40,11 @@ def check_consistency(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
     options: ConsistencyOptions = rule.options
     occurrences: dict[str, list[int]] = {}
     neighbours: dict[str, set[tuple[int, str]]] = {}
-    words = doc.words
-    for index, (start, end) in enumerate(words):
-        token = strip_possessive(doc.prose[start:end])
+    prose = doc.prose
+    for index, (start, end) in enumerate(doc.words):
+        if not prose[start].isupper():
+            continue
+        token = strip_possessive(prose[start:end])
         if len(token) >= options.min_length and token[:1].isupper() and token.isalpha():
             occurrences.setdefault(token, []).append(start)
             neighbours.setdefault(token, set()).update(_adjacent_names(doc, index))

@@ -107,9 +107,12 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
         match = doc.text[hit.start : hit.end]
         replacement = match_case(hit.payload, match)
         yield rule.finding(hit.start, hit.end, match, (replacement,), canonical=hit.payload)
+    prose = doc.prose
     for index, (start, end) in enumerate(doc.words):
-        token = strip_possessive(doc.prose[start:end])
-        if any(a <= start < b for a, b in exact_spans):
+        if not prose[start].isupper():
+            continue  # near misses of names are looked for in capitalised words only
+        token = strip_possessive(prose[start:end])
+        if exact_spans and any(a <= start < b for a, b in exact_spans):
             continue
         suggestions = near_names(token, options, ctx)
         if not suggestions:
