@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ class TermsOptions:
     wrong: PhraseIndex[str]
     correct: frozenset[str]
     by_component: dict[str, list[tuple[int, TermEntry]]]
-    lengths: frozenset[int]
+    sizes: dict[str, int]  # components in each term
     as_of: str | None = None
     _verdicts: dict[str, str | None] = field(default_factory=dict)
 
@@ -61,18 +60,18 @@ def compile_terms(fields: dict[str, Node], rule_node: Node) -> TermsOptions:
         for suffix in ("s", "'s", "’s", "s'"):
             correct.add(normalise(entry.term + suffix))
     by_component: dict[str, list[tuple[int, TermEntry]]] = {}
-    lengths: set[int] = set()
+    sizes: dict[str, int] = {}
     for node, entry in zip(fields["entries"].value, entries, strict=True):
         for variant in entry.wrong:
             if normalise(variant) in correct:
                 raise node.error(f"wrong variant '{variant}' is also a correct form")
             wrong.add(variant, entry.term, ignorecase=False)
-        lengths.update(range(1, len(normalise(entry.term).split()) + 1))
+        sizes[entry.term] = len(normalise(entry.term).split())
         for position, component in enumerate(normalise(entry.term).split()):
             if len(component) >= 3:
                 by_component.setdefault(component, []).append((position, entry))
     as_of = as_str(fields["as_of"], "as_of") if "as_of" in fields else None
-    return TermsOptions(entries, wrong, frozenset(correct), by_component, frozenset(lengths), as_of)
+    return TermsOptions(entries, wrong, frozenset(correct), by_component, sizes, as_of)
 
 
 def _entry(node: Node, key: str) -> TermEntry:
@@ -104,21 +103,43 @@ def check_terms(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _candidate_spans(doc: Document, options: TermsOptions) -> list[tuple[int, int]]:
-    """Runs of adjacent words that contain at least one word of some term."""
-    words, prose = doc.words, doc.prose
-    anchors = [
-        j
-        for j, (s, e) in enumerate(words)
-        if any(part in options.by_component for part in prose[s:e].lower().split("-"))
-    ]
-    spans: dict[tuple[int, int], None] = {}
-    for j in anchors:
-        for n in options.lengths:
-            for i in range(max(0, j - n + 1), min(j, len(words) - n) + 1):
-                run = words[i : i + n]
-                if all(not prose[a[1] : b[0]].strip() for a, b in itertools.pairwise(run)):
-                    spans[(run[0][0], run[-1][1])] = None
+    """Runs of adjacent words that put a word's part where that component sits in a term."""
+    by_component = options.by_component
+    spans: set[tuple[int, int]] = set()
+    for j, key in enumerate(doc.keys):
+        if key not in by_component and not (
+            "-" in key and any(part in by_component for part in key.split("-"))
+        ):
+            continue
+        parts = key.split("-")
+        for k, part in enumerate(parts):
+            for position, entry in by_component.get(part, ()):
+                before = position - k
+                after = options.sizes[entry.term] - position - (len(parts) - k)
+                span = _aligned_span(doc, j, before, after)
+                if span is not None:
+                    spans.add(span)
     return sorted(spans)
+
+
+def _aligned_span(doc: Document, j: int, before: int, after: int) -> tuple[int, int] | None:
+    """Word ``j`` with whole words holding exactly ``before`` components before it and ``after``
+    after it, with nothing but space between them; None when no such run exists."""
+    keys, words, prose = doc.keys, doc.words, doc.prose
+    first = last = j
+    while before > 0:
+        first -= 1
+        if first < 0 or prose[words[first][1] : words[first + 1][0]].strip():
+            return None
+        before -= keys[first].count("-") + 1
+    while after > 0:
+        last += 1
+        if last >= len(words) or prose[words[last - 1][1] : words[last][0]].strip():
+            return None
+        after -= keys[last].count("-") + 1
+    if before < 0 or after < 0:
+        return None
+    return words[first][0], words[last][1]
 
 
 def _near_term(text: str, options: TermsOptions) -> str | None:
