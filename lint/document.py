@@ -30,6 +30,7 @@ _URLISH = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
+_POSSESSIVE = ("'s", "’s")
 _WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
 
 
@@ -101,12 +102,24 @@ class Document:
     @cached_property
     def keys(self) -> list[str]:
         """Each word lowercased with its possessive ending removed: the lookup key of a word."""
-        return [strip_possessive(self.prose[s:e]).lower() for s, e in self.words]
+        lower = self.prose.lower()
+        if len(lower) != len(self.prose):  # a few characters lowercase to two ("İ")
+            return [strip_possessive(self.prose[s:e]).lower() for s, e in self.words]
+        words = [lower[s:e] for s, e in self.words]
+        return [w[:-2] if w[-2:] in _POSSESSIVE and len(w) > 3 else w for w in words]
+
+    @cached_property
+    def key_positions(self) -> dict[str, list[int]]:
+        """Each distinct key with the indexes of the words that have it, in order."""
+        positions: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            positions.setdefault(key, []).append(i)
+        return positions
 
     def slim(self) -> None:
         """Drop derived data (word lists, analyses) before sending the document elsewhere."""
         self.cache.clear()
-        for name in ("words", "keys", "word_set", "_block_starts", "lines"):
+        for name in ("words", "keys", "key_positions", "word_set", "_block_starts", "lines"):
             self.__dict__.pop(name, None)
 
     def block_at(self, offset: int) -> Block | None:

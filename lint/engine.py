@@ -84,10 +84,11 @@ class ConfigResolver:
         self.explicit = explicit
         self.languagetool = languagetool
         self._by_file: dict[Path | None, Config | CopydeskError] = {}
+        self._source_by_dir: dict[Path, Path | None] = {}
 
     def for_article(self, article: Path) -> Config:
         """The configuration governing one article (explicit, nearest, or defaults)."""
-        source = self.explicit if self.explicit else find_config_file(article)
+        source = self.explicit if self.explicit else self._nearest(article)
         if source not in self._by_file:
             try:
                 config = load_config(source)
@@ -101,6 +102,13 @@ class ConfigResolver:
         if isinstance(loaded, CopydeskError):
             raise loaded
         return loaded
+
+    def _nearest(self, article: Path) -> Path | None:
+        if article.is_dir():
+            return find_config_file(article)
+        if article.parent not in self._source_by_dir:
+            self._source_by_dir[article.parent] = find_config_file(article)
+        return self._source_by_dir[article.parent]
 
     def loaded(self) -> list[Config]:
         """Every configuration loaded so far."""
@@ -139,17 +147,20 @@ PARALLEL_THRESHOLD = 16  # fewer files than this are linted in-process: workers 
 def _lint_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[FileResult]:
     paths, explicit, languagetool = args
     resolver = ConfigResolver(explicit, languagetool)
-    results = [lint_path(path, resolver) for path in paths]
-    for result in results:
-        if result.document is not None:
-            result.document.slim()  # only the text is needed back in the parent process
-    return results
+    return [_slimmed(lint_path(path, resolver)) for path in paths]
+
+
+def _slimmed(result: FileResult) -> FileResult:
+    """Drop a result's derived document data: outputs need only the text and its lines."""
+    if result.document is not None:
+        result.document.slim()
+    return result
 
 
 def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[FileResult]:
     """Lint files, in parallel worker processes when there are many; results keep input order."""
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [lint_path(path, resolver) for path in paths]
+        return [_slimmed(lint_path(path, resolver)) for path in paths]
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(1, len(paths) // (jobs * 4))

@@ -1,9 +1,11 @@
-"""Shared word knowledge: the Hunspell dictionary and word frequencies, loaded once per process."""
+"""Shared word knowledge: Hunspell and word frequencies, answered from the cached word table."""
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
 from typing import Any
+
+from lint.wordtable import table_form, word_table, zipf_of_frequency
 
 
 @cache
@@ -15,8 +17,17 @@ def hunspell_dictionary(language: str = "en_US") -> Any:
 
 
 @lru_cache(maxsize=200_000)
+def _table_entry(word: str) -> tuple[float, bool] | None:
+    return word_table().entry(word)
+
+
+@lru_cache(maxsize=200_000)
 def is_dictionary_word(word: str) -> bool:
     """Whether Hunspell accepts the word as written (proper names in the dictionary included)."""
+    if table_form(word) and word.islower():
+        entry = _table_entry(word)
+        if entry is not None:
+            return entry[1]
     try:
         return bool(hunspell_dictionary().spell(word))
     except UnicodeError:  # the bundled dictionary is Latin-1: other scripts are not in it
@@ -26,6 +37,17 @@ def is_dictionary_word(word: str) -> bool:
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Word frequency on the Zipf scale (0 = unseen, 3 = once per million words, 7 = "the")."""
+    parts = word.lower().split("-")
+    if all(table_form(part) for part in parts):
+        # wordfreq reads such a word as its hyphen-separated tokens and combines them so
+        # that 1/f = 1/f1 + 1/f2 + ...; a missing token makes the word unseen
+        inverse = 0.0
+        for part in parts:
+            entry = _table_entry(part)
+            if entry is None:
+                return 0.0
+            inverse += 1.0 / entry[0]
+        return zipf_of_frequency(1.0 / inverse)
     import wordfreq
 
     return float(wordfreq.zipf_frequency(word, "en"))
@@ -34,3 +56,9 @@ def zipf(word: str) -> float:
 def is_common_word(word: str, threshold: float = 3.0) -> bool:
     """Whether a word is frequent enough in English text to be taken as real, name or not."""
     return zipf(word.lower()) >= threshold
+
+
+@lru_cache(maxsize=100_000)
+def typo_fixes(word: str) -> tuple[str, ...] | None:
+    """Corrections of a common misspelling (codespell's list), or None for other words."""
+    return word_table().typo_fixes(word)

@@ -51,13 +51,18 @@ class PhraseIndex(Generic[P]):
         words = doc.words
         prose = doc.prose
         index = self._by_first
-        for i, key in enumerate(doc.keys):
+        hits: list[tuple[int, PhraseHit[P]]] = []
+        for key, positions in doc.key_positions.items():
             entries = index.get(key)
             if entries is None:
                 continue
-            best = self._longest(entries, words, i, prose)
-            if best is not None:
-                yield best
+            for i in positions:
+                best = self._longest(entries, words, i, prose)
+                if best is not None:
+                    hits.append((i, best))
+        hits.sort(key=lambda item: item[0])
+        for _, hit in hits:
+            yield hit
 
     @staticmethod
     def _longest(

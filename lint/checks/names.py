@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -31,10 +32,11 @@ class NameEntry:
     wrong: tuple[str, ...] = ()
     note: str | None = None
 
-    def parts(self) -> list[str]:
+    @cached_property
+    def parts(self) -> tuple[str, ...]:
         """Capitalised words of the canonical form and its short forms."""
         words = [w for phrase in (self.canonical, *self.short) for w in phrase_words(phrase)]
-        return [w for w in words if w[:1].isupper()]
+        return tuple(w for w in words if w[:1].isupper())
 
 
 @dataclass
@@ -46,6 +48,7 @@ class NamesOptions:
     correct_forms: frozenset[str]
     fuzzy: DeletionIndex
     part_to_display: dict[str, str]
+    sibling_parts: dict[str, frozenset[str]]  # a name part -> every part of names that have it
     threshold: float
     as_of: str | None = None
     _verdicts: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -64,7 +67,7 @@ def compile_names(fields: dict[str, Node], rule_node: Node) -> NamesOptions:
     for entry in entries:
         correct.add(entry.canonical)
         correct.update(entry.short)
-        for part in entry.parts():
+        for part in entry.parts:
             correct.add(part)
             if len(part) >= MIN_PART:
                 display.setdefault(part.lower(), part)
@@ -75,8 +78,19 @@ def compile_names(fields: dict[str, Node], rule_node: Node) -> NamesOptions:
                 raise node.error(f"wrong variant '{variant}' is also a correct form")
             wrong.add(variant, _replacement_for(variant, entry), ignorecase=False)
     as_of = as_str(fields["as_of"], "as_of") if "as_of" in fields else None
+    siblings: dict[str, set[str]] = {}
+    for entry in entries:
+        for part in entry.parts:
+            siblings.setdefault(part, set()).update(entry.parts)
     return NamesOptions(
-        entries, wrong, frozenset(correct), DeletionIndex(display), display, threshold, as_of
+        entries,
+        wrong,
+        frozenset(correct),
+        DeletionIndex(display),
+        display,
+        {part: frozenset(group) for part, group in siblings.items()},
+        threshold,
+        as_of,
     )
 
 
@@ -93,7 +107,7 @@ def _entry(node: Node, key: str) -> NameEntry:
 
 def _replacement_for(variant: str, entry: NameEntry) -> str:
     """The correct form a wrong variant stands for: the whole name or its closest part."""
-    choices = [entry.canonical, *entry.short, *entry.parts()]
+    choices = [entry.canonical, *entry.short, *entry.parts]
     best = process.extractOne(variant, choices, scorer=fuzz.ratio)
     return str(best[0]) if best else entry.canonical
 
@@ -117,16 +131,12 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
         suggestions = near_names(token, options, ctx)
         if not suggestions:
             continue
-        parts = {p for e in options.entries if _names_any(e, suggestions) for p in e.parts()}
+        parts = {p for s in suggestions for p in options.sibling_parts.get(s, ())}
         if _has_evidence(doc, index, suggestions, parts) and not _someone_else(doc, index, parts):
             replacements = tuple(match_case(s, token) for s in suggestions)
             yield rule.finding(
                 start, start + len(token), token, replacements, canonical=suggestions[0]
             )
-
-
-def _names_any(entry: NameEntry, suggestions: tuple[str, ...]) -> bool:
-    return any(s in entry.parts() for s in suggestions)
 
 
 def _has_evidence(doc: Document, index: int, suggestions: tuple[str, ...], parts: set[str]) -> bool:

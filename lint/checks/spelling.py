@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from lint.document import Document
 from lint.findings import Finding
-from lint.fuzzy import DeletionIndex
-from lint.lexicon import is_dictionary_word, zipf
+from lint.lexicon import is_dictionary_word, typo_fixes, zipf
 from lint.phrases import match_case
 from lint.rule import Context, Rule
 from lint.words import is_sentence_start, strip_possessive
+from lint.wordtable import codespell_file, word_table
 from lint.yamlsource import Node, as_number, as_str_list
 
 MAX_SUGGESTIONS = 5
@@ -55,29 +53,11 @@ def compile_variants(fields: dict[str, Node], rule_node: Node) -> None:
 # --- word lists shipped by codespell (CC BY-SA 3.0, used as a dependency) ------------------------
 
 
-def _codespell_file(name: str) -> Path:
-    import codespell_lib
-
-    return Path(codespell_lib.__file__).parent / "data" / name
-
-
-@cache
-def known_typos() -> dict[str, tuple[str, ...]]:
-    """Common misspellings mapped to their corrections (codespell's main dictionary)."""
-    typos: dict[str, tuple[str, ...]] = {}
-    for line in _codespell_file("dictionary.txt").read_text(encoding="utf-8").splitlines():
-        wrong, _, right = line.partition("->")
-        fixes = tuple(f.strip() for f in right.split(",") if f.strip())
-        if wrong and fixes:
-            typos[wrong] = fixes
-    return typos
-
-
 @cache
 def british_to_american() -> dict[str, str]:
     """British spellings mapped to American ones (codespell's en-GB to en-US list)."""
     pairs: dict[str, str] = {}
-    for line in _codespell_file("dictionary_en-GB_to_en-US.txt").read_text("utf-8").splitlines():
+    for line in codespell_file("dictionary_en-GB_to_en-US.txt").read_text("utf-8").splitlines():
         gb, _, us = line.partition("->")
         if gb and us:
             pairs[gb.strip()] = us.strip().rstrip(",")
@@ -96,7 +76,7 @@ def american_to_british() -> dict[str, str]:
 @lru_cache(maxsize=300_000)
 def is_known_word(word: str, language: str) -> bool:
     """Whether a lowercase word is spelled right for the house language (no suggestions made)."""
-    if word in known_typos():
+    if typo_fixes(word) is not None:
         return False
     if word in british_to_american():
         return language == "en-GB"
@@ -112,8 +92,9 @@ def word_verdict(word: str, language: str) -> tuple[str, ...] | None:
     """None when a lowercase word is spelled right, else its ranked suggestions (maybe empty)."""
     if is_known_word(word, language):
         return None
-    if word in known_typos():
-        return known_typos()[word][:MAX_SUGGESTIONS]
+    fixes = typo_fixes(word)
+    if fixes is not None:
+        return fixes[:MAX_SUGGESTIONS]
     if word in british_to_american():
         return (british_to_american()[word],)
     suggestions = ranked_suggestions(word)
@@ -234,72 +215,72 @@ def american_forms(word: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=10_000)
 def _one_edit_suggestions(word: str) -> tuple[str, ...]:
-    close = [key for key, distance in common_words().near(word) if distance == 1]
+    close = [w for w, distance in _near(word, common_words(), 1) if distance == 1]
     return tuple(sorted(close, key=lambda s: (-zipf(s), s))[:MAX_SUGGESTIONS])
 
 
 def ranked_suggestions(word: str) -> tuple[str, ...]:
-    """Close, frequent words first; a scan of the most frequent words when none is near."""
+    """Close, frequent words first; then rarer dictionary words up to three edits away."""
     candidates: list[str] = list(_one_edit_suggestions(word))
     if not candidates:
-        candidates = [key for key, _ in common_words().near(word, widen=True)]
+        candidates = [w for w, _ in _near(word, common_words(), 2)]
     if not candidates:
-        candidates = _far_suggestions(word)
+        candidates = [w for w, _ in _near(word, frequent_words(), FAR_EDITS)]
     ranked = sorted(candidates, key=lambda s: (OSA.distance(word, s.lower()), -zipf(s.lower()), s))
     return tuple(ranked[:MAX_SUGGESTIONS])
 
 
-SUGGESTION_ZIPF = 3.0  # words at least this frequent are offered as one-edit suggestions
+SUGGESTION_ZIPF = 3.0  # words at least this frequent are offered as one- and two-edit suggestions
+CLEAR_TYPO_ZIPF = 3.5  # a capitalised word one edit from a word this common is a typo
 FAR_EDITS = 3  # the widest suggestion offered
-FREQUENT_WORDS = 60_000  # how many of English's most frequent words the far scan looks at
+FREQUENT_WORDS = 50_000  # how many of the commonest dictionary words the far scan looks at
+
+_ByLength = dict[int, list[str]]
+
+
+def _by_length(words: list[str]) -> _ByLength:
+    buckets: _ByLength = {}
+    for word in words:
+        buckets.setdefault(len(word), []).append(word)
+    return buckets
 
 
 @cache
-def frequent_words() -> list[str]:
-    """English's most frequent alphabetic words, most frequent first (for the far scan)."""
-    import wordfreq
-
-    head = itertools.islice(wordfreq.iter_wordlist("en"), FREQUENT_WORDS)
-    return [word for word in head if word.isalpha() and word.isascii()]
-
-
-def _far_suggestions(word: str) -> list[str]:
-    """Dictionary words up to three edits away: one C-speed scan over the frequent words.
-
-    Hunspell's own suggester finds much the same words but takes tenths of a second a word.
-    """
-    found = process.extract(
-        word, frequent_words(), scorer=OSA.distance, limit=20, score_cutoff=FAR_EDITS
-    )
-    return [w for w, _, _ in found if w not in known_typos() and is_dictionary_word(w)]
+def common_words() -> _ByLength:
+    """Frequent dictionary words (not known misspellings), grouped by length."""
+    return _by_length(word_table().dictionary_words(SUGGESTION_ZIPF))
 
 
 @cache
-def common_words() -> DeletionIndex:
-    """Frequent dictionary words indexed for one-edit lookup (built on first use)."""
-    import wordfreq
+def very_common_words() -> _ByLength:
+    """Dictionary words common enough that a word one edit away is taken for a typo of one."""
+    return _by_length(word_table().dictionary_words(CLEAR_TYPO_ZIPF))
 
-    index = DeletionIndex(max_edits=1)
-    for word in wordfreq.iter_wordlist("en"):
-        if zipf(word) < SUGGESTION_ZIPF:
-            break
-        if word.isalpha() and word not in known_typos() and is_dictionary_word(word):
-            index.add(word)
-    return index
+
+@cache
+def frequent_words() -> _ByLength:
+    """The commonest dictionary words, grouped by length, for suggestions of last resort."""
+    return _by_length(word_table().dictionary_words(0.0, FREQUENT_WORDS))
+
+
+def _near(word: str, words: _ByLength, edits: int) -> list[tuple[str, int]]:
+    """Words within ``edits`` edits (OSA) of ``word``: a C-speed scan of the plausible lengths."""
+    found: list[tuple[str, int]] = []
+    for length in range(max(1, len(word) - edits), len(word) + edits + 1):
+        bucket = words.get(length)
+        if bucket:
+            hits = process.extract(
+                word, bucket, scorer=OSA.distance, score_cutoff=edits, limit=None
+            )
+            found += [(w, int(d)) for w, d, _ in hits if w != word]
+    return sorted(found, key=lambda item: (item[1], item[0]))
 
 
 def _clear_typo(word: str) -> bool:
-    """A known misspelling, or one edit away from a common lowercase word."""
-    return word in known_typos() or _strong_suggestion(word, _one_edit_suggestions(word))
-
-
-def _strong_suggestion(word: str, suggestions: tuple[str, ...]) -> bool:
-    """A capitalised word is reported only when it is clearly a typo of a common word."""
-    return any(
-        OSA.distance(word, s.lower()) <= 1 and zipf(s.lower()) >= 3.5 and s.islower()
-        for s in suggestions[:2]
-    )
+    """A known misspelling, or one edit away from a very common word."""
+    return typo_fixes(word) is not None or bool(_near(word, very_common_words(), 1))
 
 
 # --- the check ---------------------------------------------------------------------------------
@@ -307,24 +288,38 @@ def _strong_suggestion(word: str, suggestions: tuple[str, ...]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Misspelling:
-    """A word of a token to report: where it sits in the token and what to offer."""
+    """A word of a token to report: where it sits in the token and what to offer.
+
+    ``replacements`` is None for a capitalised word: it is judged only where it opens a
+    sentence or stands in a headline, so the costly verdict is put off until then.
+    """
 
     offset: int
     word: str
-    replacements: tuple[str, ...]
-    detail: str
-    capitalised: bool  # reported only at the start of a sentence or in a headline
+    replacements: tuple[str, ...] | None
+    detail: str = ""
 
 
 _Plan = tuple[_Misspelling, ...]
-_PLAN_CACHE_LIMIT = 200_000
-_plans: dict[tuple[SpellingOptions, Context], dict[str, _Plan]] = {}
+
+
+@dataclass
+class _Memo:
+    """Per-process verdicts for one configuration: most tokens recur from article to article."""
+
+    tokens: dict[str, _Plan] = field(default_factory=dict)
+    capitalised: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+
+
+_MEMO_LIMIT = 200_000
+_memos: dict[tuple[SpellingOptions, Context], _Memo] = {}
 
 
 def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Report misspelt words; capitalised words mid-sentence are left to the names check."""
     options: SpellingOptions = rule.options
-    plans = _plans_for(options, ctx)
+    memo = _memo_for(options, ctx)
+    plans = memo.tokens
     prose = doc.prose
     for start, end in doc.words:
         token = prose[start:end]
@@ -335,20 +330,24 @@ def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
             continue
         for item in plan:
             at = start + item.offset
-            if item.capitalised and not _checked_capitalised(doc, at):
-                continue
-            yield rule.finding(
-                at, at + len(item.word), item.word, item.replacements, detail=item.detail
-            )
+            replacements = item.replacements
+            if replacements is None:
+                if not _checked_capitalised(doc, at):
+                    continue
+                if item.word not in memo.capitalised:
+                    memo.capitalised[item.word] = _capitalised_verdict(item.word, ctx)
+                replacements = memo.capitalised[item.word]
+                if replacements is None:
+                    continue
+            yield rule.finding(at, at + len(item.word), item.word, replacements, detail=item.detail)
 
 
-def _plans_for(options: SpellingOptions, ctx: Context) -> dict[str, _Plan]:
-    """The per-process memo of token verdicts for one configuration (most tokens repeat)."""
+def _memo_for(options: SpellingOptions, ctx: Context) -> _Memo:
     key = (options, ctx)
-    plans = _plans.get(key)
-    if plans is None or len(plans) > _PLAN_CACHE_LIMIT:
-        plans = _plans[key] = {}
-    return plans
+    memo = _memos.get(key)
+    if memo is None or len(memo.tokens) > _MEMO_LIMIT:
+        memo = _memos[key] = _Memo()
+    return memo
 
 
 def _plan_token(token: str, options: SpellingOptions, ctx: Context) -> _Plan:
@@ -396,24 +395,32 @@ def _misspelling(offset: int, word: str, ctx: Context) -> _Misspelling | None:
         return None
     lower = word.lower()
     if lower in ctx.reject or word in ctx.reject:
-        return _Misspelling(offset, word, (), "a word the house rejects", False)
-    capitalised = lower != word
-    if capitalised:
-        if word[1:] != lower[1:]:
+        return _Misspelling(offset, word, (), "a word the house rejects")
+    if lower != word:
+        if word[1:] != lower[1:] or lower in ctx.accept:
             return None  # mixed case ("iPhone", "McDonald"): the names check owns it
-        if lower in ctx.accept or is_dictionary_word(word):
-            return None
-        if lower not in known_typos() and zipf(lower) >= 1.5:
-            return None  # frequent enough in print to be a name
-    if is_known_word(lower, ctx.language):
+        return _Misspelling(offset, word, None)
+    suggestions = word_verdict(word, ctx.language)
+    if suggestions is None:
         return None
-    if capitalised and not _clear_typo(lower):
-        return None  # a capitalised unknown word is usually a name: only clear typos count
+    return _Misspelling(
+        offset, word, tuple(dict.fromkeys(match_case(s, word) for s in suggestions))
+    )
+
+
+def _capitalised_verdict(word: str, ctx: Context) -> tuple[str, ...] | None:
+    """Suggestions for a capitalised word that is clearly a typo, else None (likely a name)."""
+    lower = word.lower()
+    if is_dictionary_word(word):
+        return None
+    if typo_fixes(lower) is None and zipf(lower) >= 1.5:
+        return None  # frequent enough in print to be a name
+    if is_known_word(lower, ctx.language) or not _clear_typo(lower):
+        return None
     suggestions = word_verdict(lower, ctx.language)
     if suggestions is None:
         return None
-    replacements = tuple(dict.fromkeys(match_case(s, word) for s in suggestions))
-    return _Misspelling(offset, word, replacements, "", capitalised)
+    return tuple(dict.fromkeys(match_case(s, word) for s in suggestions))
 
 
 def _checked_capitalised(doc: Document, start: int) -> bool:

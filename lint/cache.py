@@ -1,0 +1,73 @@
+"""Where copydesk keeps data it can rebuild: compiled rule packs and the word table.
+
+Every cached file is named by a key derived from its inputs, written to a temporary file and
+renamed into place, and rebuilt when it cannot be read. Set ``COPYDESK_CACHE_DIR`` to move the
+cache, or ``COPYDESK_NO_CACHE=1`` to keep everything in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def cache_dir() -> Path | None:
+    """The cache directory, or None when caching is switched off."""
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return None
+    explicit = os.environ.get("COPYDESK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "copydesk"
+
+
+def content_key(*parts: bytes | str) -> str:
+    """A short hex digest of the inputs a cached file is derived from."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def file_stamp(path: str | os.PathLike[str]) -> str:
+    """Path, size and modification time of a file: cheap evidence that it has not changed."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return f"{path}:missing"
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> bool:
+    """Create ``path`` through ``write(temporary)`` and a rename; False when it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        os.close(handle)
+    except OSError:
+        return False
+    try:
+        write(Path(temporary))
+        os.replace(temporary, path)
+        return True
+    except OSError:
+        return False
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def prune(directory: Path, pattern: str, keep: Path) -> None:
+    """Remove files matching ``pattern`` other than ``keep`` (stale builds); best effort."""
+    try:
+        for stale in directory.glob(pattern):
+            if stale != keep:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -1,0 +1,169 @@
+"""English word knowledge in one SQLite table, built once and cached on disk.
+
+Loading wordfreq's frequency list, codespell's misspelling list and Hunspell costs a few
+hundred milliseconds per process, more than linting an article. The table holds, for every
+word of ASCII letters wordfreq knows, its frequency and whether Hunspell accepts it, plus
+codespell's misspellings; a lookup is one indexed query. The file is keyed by the data it was
+built from and rebuilt when that changes or the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Iterator
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
+
+SCHEMA = 3
+
+
+def table_form(word: str) -> bool:
+    """Whether a word is kept in the table: ASCII letters, maybe with inner apostrophes."""
+    return (
+        word.isascii()
+        and word[:1].isalpha()
+        and word[-1:].isalpha()
+        and word.replace("'", "").isalpha()
+    )
+
+
+def _package_dir(name: str) -> Path:
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ImportError(f"package {name} is not installed")
+    return Path(spec.origin).parent
+
+
+def codespell_file(name: str) -> Path:
+    """A data file shipped by codespell (CC BY-SA 3.0, used as a dependency)."""
+    return _package_dir("codespell_lib") / "data" / name
+
+
+def _inputs() -> list[Path]:
+    hunspell = _package_dir("hunspell") / "dictionaries"
+    return [
+        _package_dir("wordfreq") / "data" / "large_en.msgpack.gz",
+        codespell_file("dictionary.txt"),
+        hunspell / "en_US.dic",
+        hunspell / "en_US.aff",
+    ]
+
+
+def table_key() -> str:
+    """The key of the table the installed data would build."""
+    return content_key(f"wordtable-{SCHEMA}", *(file_stamp(p) for p in _inputs()))
+
+
+class WordTable:
+    """Read access to a built table."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def entry(self, word: str) -> tuple[float, bool] | None:
+        """(frequency, accepted by Hunspell) of a lowercase word, if listed."""
+        row = self._db.execute("SELECT freq, dict FROM words WHERE word = ?", (word,)).fetchone()
+        return None if row is None else (row[0], bool(row[1]))
+
+    def typo_fixes(self, word: str) -> tuple[str, ...] | None:
+        """codespell's corrections of a known misspelling, or None."""
+        row = self._db.execute("SELECT fixes FROM typos WHERE wrong = ?", (word,)).fetchone()
+        return None if row is None else tuple(row[0].split("\t"))
+
+    def dictionary_words(self, min_zipf: float, limit: int = -1) -> list[str]:
+        """Hunspell-accepted words at least this frequent, not misspellings, commonest first."""
+        rows = self._db.execute(
+            "SELECT word FROM words WHERE freq >= ? AND dict = 1 AND word NOT IN "
+            "(SELECT wrong FROM typos) ORDER BY freq DESC, word LIMIT ?",
+            (10 ** (min_zipf - 9), limit),
+        )
+        return [row[0] for row in rows]
+
+
+@cache
+def word_table() -> WordTable:
+    """The table for the installed data: opened from the cache, else built (and cached)."""
+    key = table_key()
+    directory = cache_dir()
+    if directory is not None:
+        path = directory / f"words-{key}.sqlite"
+        opened = _open(path, key)
+        if opened is None and write_atomically(path, lambda tmp: _build_file(tmp, key)):
+            prune(directory, "words-*.sqlite", path)
+            opened = _open(path, key)
+        if opened is not None:
+            return WordTable(opened)
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    _fill(memory, key)
+    return WordTable(memory)
+
+
+def _open(path: Path, key: str) -> sqlite3.Connection | None:
+    """Open a cached table read-only if it is complete and built from the same data."""
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(
+            f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
+        row = db.execute("SELECT value FROM meta WHERE name = 'key'").fetchone()
+        if row is not None and row[0] == key:
+            return db
+        db.close()
+    except sqlite3.Error:
+        pass
+    return None
+
+
+def _build_file(path: Path, key: str) -> None:
+    db = sqlite3.connect(path)
+    try:
+        _fill(db, key)
+    except sqlite3.Error as exc:
+        raise OSError(str(exc)) from exc
+    finally:
+        db.close()
+
+
+def _fill(db: sqlite3.Connection, key: str) -> None:
+    """Create and fill the tables; the key is written last, so a partial file is never used."""
+    db.executescript(
+        "CREATE TABLE words (word TEXT PRIMARY KEY, freq REAL NOT NULL, dict INTEGER NOT NULL)"
+        " WITHOUT ROWID;"
+        "CREATE TABLE typos (wrong TEXT PRIMARY KEY, fixes TEXT NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    )
+    db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows())
+    db.executemany("INSERT OR REPLACE INTO typos VALUES (?, ?)", _typo_rows())
+    db.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
+    db.commit()
+
+
+def _word_rows() -> Iterator[tuple[str, float, int]]:
+    import wordfreq
+
+    from lint.lexicon import hunspell_dictionary
+
+    spell = hunspell_dictionary().spell
+    for word, frequency in wordfreq.get_frequency_dict("en").items():
+        if table_form(word):
+            yield word, frequency, int(bool(spell(word)))
+
+
+def zipf_of_frequency(frequency: float) -> float:
+    """wordfreq's Zipf value of a listed frequency (3 significant digits, then 2 decimals)."""
+    rounded = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
+
+
+def _typo_rows() -> Iterator[tuple[str, str]]:
+    text = codespell_file("dictionary.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        wrong, _, right = line.partition("->")
+        fixes = [f.strip() for f in right.split(",") if f.strip()]
+        if wrong and fixes:
+            yield wrong, "\t".join(fixes)

@@ -1,0 +1,90 @@
+"""The on-disk caches: keyed by their inputs, rebuilt when stale or damaged, never required."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import wordfreq
+
+from lint import wordtable
+from lint.cache import content_key, prune, write_atomically
+from lint.lexicon import zipf
+
+
+def _fresh_table(monkeypatch: pytest.MonkeyPatch, directory: Path) -> wordtable.WordTable:
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(directory))
+    wordtable.word_table.cache_clear()
+    return wordtable.word_table()
+
+
+@pytest.fixture(autouse=True)
+def _forget_open_table() -> None:
+    wordtable.word_table.cache_clear()
+
+
+def test_table_answers_like_wordfreq_and_hunspell(tmp_path: Path) -> None:
+    for word in ["the", "Stoltenberg", "don't", "pre-tax", "Moscow-based", "qzxv", "naïve"]:
+        assert zipf(word) == wordfreq.zipf_frequency(word, "en"), word
+    table = wordtable.word_table()
+    entry = table.entry("receive")
+    assert entry is not None and entry[1] is True
+    assert table.typo_fixes("recieve") == ("receive",)
+    assert table.typo_fixes("receive") is None
+
+
+def test_built_once_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fresh_table(monkeypatch, tmp_path)
+    [built] = list(tmp_path.glob("words-*.sqlite"))
+    stamp = built.stat().st_mtime_ns
+    _fresh_table(monkeypatch, tmp_path)
+    assert built.stat().st_mtime_ns == stamp
+
+
+def test_damaged_or_stale_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / f"words-{wordtable.table_key()}.sqlite"
+    path.write_bytes(b"this is not a database")
+    (tmp_path / "words-0123.sqlite").write_bytes(b"an older build")
+    table = _fresh_table(monkeypatch, tmp_path)
+    assert table.entry("receive") is not None
+    assert [p.name for p in tmp_path.glob("words-*.sqlite")] == [path.name]
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = 'other' WHERE name = 'key'")
+    wordtable.word_table.cache_clear()
+    assert wordtable._open(path, wordtable.table_key()) is None  # a key mismatch is not trusted
+
+
+def test_without_a_usable_directory_the_table_lives_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache directory should be")
+    table = _fresh_table(monkeypatch, blocked / "cache")
+    assert table.entry("receive") is not None
+    monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
+    wordtable.word_table.cache_clear()
+    assert wordtable.word_table().typo_fixes("teh") is not None
+
+
+def test_atomic_write_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
+    def fail(temporary: Path) -> None:
+        temporary.write_text("half")
+        raise OSError("disk full")
+
+    target = tmp_path / "out.bin"
+    assert write_atomically(target, fail) is False
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_content_key_separates_parts() -> None:
+    assert content_key("ab", "c") != content_key("a", "bc")
+    assert content_key("a") == content_key(b"a")
+
+
+def test_prune_keeps_the_current_file(tmp_path: Path) -> None:
+    keep = tmp_path / "words-new.sqlite"
+    for name in ("words-old.sqlite", "words-new.sqlite", "other.txt"):
+        (tmp_path / name).write_text("x")
+    prune(tmp_path, "words-*.sqlite", keep)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.txt", "words-new.sqlite"]
