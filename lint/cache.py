@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,8 +44,10 @@ def file_stamp(path: str | os.PathLike[str]) -> str:
     return f"{path}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> bool:
+def write_atomically(path: Path, write: Callable[[Path], object]) -> bool:
     """Create ``path`` through ``write(temporary)`` and a rename; False when it cannot be."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
@@ -63,11 +65,13 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> bool:
             os.unlink(temporary)
 
 
-def prune(directory: Path, pattern: str, keep: Path) -> None:
-    """Remove files matching ``pattern`` other than ``keep`` (stale builds); best effort."""
+def prune(directory: Path, pattern: str, keep: Path, older_than: float = 0.0) -> None:
+    """Remove files matching ``pattern``, other than ``keep``, not modified for ``older_than``
+    seconds (stale builds); best effort."""
     try:
+        now = time.time()
         for stale in directory.glob(pattern):
-            if stale != keep:
+            if stale != keep and now - stale.stat().st_mtime >= older_than:
                 stale.unlink(missing_ok=True)
     except OSError:
         pass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -205,6 +204,8 @@ def load_config(path: Path | None) -> Config:
 
 
 def _pyproject_node(path: Path) -> Node | None:
+    import tomllib
+
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)

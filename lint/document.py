@@ -6,17 +6,16 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Literal
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING, Literal
 
 from lint.errors import InputError
 from lint.words import strip_possessive
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 Format = Literal["markdown", "text"]
 BlockKind = Literal["paragraph", "heading", "title", "item", "quote"]
@@ -211,7 +210,16 @@ def _looks_like_heading(chunk: str) -> bool:
 
 # --- Markdown -----------------------------------------------------------------------------------
 
-_md = MarkdownIt("commonmark").use(front_matter_plugin)
+
+@cache
+def _markdown_parser() -> MarkdownIt:
+    """CommonMark with front matter (imported on first use: plain text does not need it)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin)
+
+
 _BLOCK_KINDS: dict[str, BlockKind] = {
     "paragraph_open": "paragraph",
     "heading_open": "heading",
@@ -238,7 +246,7 @@ def _parse_markdown(text: str) -> tuple[str, list[Block]]:
     line_starts = LineIndex(text).starts
     mask = _Mask(text)
     blocks: list[Block] = []
-    tokens = _md.parse(text)
+    tokens = _markdown_parser().parse(text)
     context: list[BlockKind] = []
     pending: BlockKind | None = None
     for token in tokens:
@@ -323,6 +331,8 @@ def _front_matter(token: Token, text: str, line_starts: list[int], mask: _Mask) 
     body = token.content
     if text.find(body, start) != start:
         return []
+    import yaml
+
     try:
         root = yaml.compose(body, Loader=yaml.SafeLoader)
     except yaml.YAMLError:

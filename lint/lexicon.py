@@ -17,17 +17,27 @@ def hunspell_dictionary(language: str = "en_US") -> Any:
 
 
 @lru_cache(maxsize=200_000)
-def _table_entry(word: str) -> tuple[float, bool] | None:
+def _table_entry(word: str) -> tuple[float, bool, bool] | None:
     return word_table().entry(word)
 
 
 @lru_cache(maxsize=200_000)
 def is_dictionary_word(word: str) -> bool:
-    """Whether Hunspell accepts the word as written (proper names in the dictionary included)."""
-    if table_form(word) and word.islower():
-        entry = _table_entry(word)
-        if entry is not None:
+    """Whether Hunspell accepts the word as written (proper names in the dictionary included).
+
+    Answered from the word table where it can be, so that Hunspell is loaded only for rare
+    words: a capitalised word the table does not list and that is not a capitalised stem of
+    the dictionary is taken as unknown (Hunspell accepts almost none of those).
+    """
+    if "-" in word and all(is_dictionary_word(part) for part in word.split("-")):
+        return True  # Hunspell accepts a hyphenated compound of accepted words
+    if table_form(word):
+        lower = word.lower()
+        entry = _table_entry(lower)
+        if word == lower and entry is not None:
             return entry[1]
+        if word == lower.capitalize():
+            return entry[2] if entry is not None else word_table().is_capitalised_stem(word)
     try:
         return bool(hunspell_dictionary().spell(word))
     except UnicodeError:  # the bundled dictionary is Latin-1: other scripts are not in it

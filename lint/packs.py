@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
-from importlib import resources
+import sys
+from functools import cache
 from pathlib import Path
 
+from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
 from lint.errors import ConfigError
 from lint.findings import CATEGORIES, Severity
+from lint.packfiles import files_read_since, start_recording, unchanged
 from lint.registry import KINDS
 from lint.rule import Examples, Rule, template_fields
 from lint.yamlsource import (
@@ -38,7 +43,7 @@ _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 
 def shipped_pack_dir() -> Path:
     """The directory of the packs that ship with copydesk (inside the wheel, or the source tree)."""
-    packaged = Path(str(resources.files("lint").joinpath("rules")))
+    packaged = Path(__file__).resolve().parent / "rules"  # lint/rules inside an installed wheel
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "rules"
@@ -50,12 +55,65 @@ def shipped_packs() -> dict[str, Path]:
 
 
 def load_pack_file(path: Path) -> list[Rule]:
-    """Read and validate one pack file."""
+    """Read and validate one pack file (from the compiled-pack cache when it is current)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read rule pack: {exc}") from None
-    return load_pack_text(text, str(path))
+    directory = cache_dir()
+    if directory is None:
+        return load_pack_text(text, str(path))
+    cached = directory / f"pack-{content_key(PACK_CACHE_VERSION, _code_stamp(), str(path), text)}"
+    rules = _read_compiled(cached)
+    if rules is None:
+        mark = start_recording()
+        rules = load_pack_text(text, str(path))
+        _write_compiled(cached, files_read_since(mark), rules)
+    return rules
+
+
+PACK_CACHE_VERSION = "pack-cache-1"
+_HEADER = b"copydesk compiled pack\n"
+
+
+@cache
+def _code_stamp() -> str:
+    """Evidence of the code that compiled a pack: Python's version and copydesk's sources."""
+    sources = sorted(Path(__file__).parent.rglob("*.py"))
+    return content_key(sys.version, *(file_stamp(p) for p in sources))
+
+
+def _read_compiled(path: Path) -> list[Rule] | None:
+    """A cached pack, if intact (checksum) and built from files that have not changed since."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, _, rest = data.partition(b"\n\n")
+    if not header.startswith(_HEADER) or header[len(_HEADER) :] != _digest(rest):
+        return None
+    try:
+        files, rules = pickle.loads(rest)
+    except Exception:  # a damaged or incompatible file is rebuilt, never trusted
+        return None
+    return rules if unchanged(files) else None
+
+
+def _write_compiled(path: Path, files: list[tuple[str, str]], rules: list[Rule]) -> None:
+    try:
+        payload = pickle.dumps((files, rules), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return  # a rule that cannot be pickled is simply compiled each time
+    blob = _HEADER + _digest(payload) + b"\n\n" + payload
+    if write_atomically(path, lambda temporary: temporary.write_bytes(blob)):
+        prune(path.parent, "pack-*", path, older_than=PRUNE_AFTER_SECONDS)
+
+
+PRUNE_AFTER_SECONDS = 7 * 24 * 3600  # other packs' entries are kept while they are in use
+
+
+def _digest(payload: bytes) -> bytes:
+    return hashlib.sha256(payload).hexdigest().encode("ascii")
 
 
 def load_pack_text(text: str, path: str) -> list[Rule]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
 
-SCHEMA = 3
+SCHEMA = 4
 
 
 def table_form(word: str) -> bool:
@@ -64,10 +64,17 @@ class WordTable:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
-    def entry(self, word: str) -> tuple[float, bool] | None:
-        """(frequency, accepted by Hunspell) of a lowercase word, if listed."""
-        row = self._db.execute("SELECT freq, dict FROM words WHERE word = ?", (word,)).fetchone()
-        return None if row is None else (row[0], bool(row[1]))
+    def entry(self, word: str) -> tuple[float, bool, bool] | None:
+        """(frequency, Hunspell accepts it, Hunspell accepts it capitalised) of a lowercase word."""
+        row = self._db.execute(
+            "SELECT freq, dict, cap FROM words WHERE word = ?", (word,)
+        ).fetchone()
+        return None if row is None else (row[0], bool(row[1]), bool(row[2]))
+
+    def is_capitalised_stem(self, word: str) -> bool:
+        """Whether a capitalised word is a stem of the Hunspell dictionary that it accepts."""
+        found = self._db.execute("SELECT 1 FROM capitals WHERE word = ?", (word,)).fetchone()
+        return found is not None
 
     def typo_fixes(self, word: str) -> tuple[str, ...] | None:
         """codespell's corrections of a known misspelling, or None."""
@@ -132,18 +139,20 @@ def _build_file(path: Path, key: str) -> None:
 def _fill(db: sqlite3.Connection, key: str) -> None:
     """Create and fill the tables; the key is written last, so a partial file is never used."""
     db.executescript(
-        "CREATE TABLE words (word TEXT PRIMARY KEY, freq REAL NOT NULL, dict INTEGER NOT NULL)"
-        " WITHOUT ROWID;"
+        "CREATE TABLE words (word TEXT PRIMARY KEY, freq REAL NOT NULL, dict INTEGER NOT NULL,"
+        " cap INTEGER NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE capitals (word TEXT PRIMARY KEY) WITHOUT ROWID;"
         "CREATE TABLE typos (wrong TEXT PRIMARY KEY, fixes TEXT NOT NULL) WITHOUT ROWID;"
         "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
     )
-    db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows())
+    db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _word_rows())
+    db.executemany("INSERT OR IGNORE INTO capitals VALUES (?)", _capital_rows())
     db.executemany("INSERT OR REPLACE INTO typos VALUES (?, ?)", _typo_rows())
     db.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
     db.commit()
 
 
-def _word_rows() -> Iterator[tuple[str, float, int]]:
+def _word_rows() -> Iterator[tuple[str, float, int, int]]:
     import wordfreq
 
     from lint.lexicon import hunspell_dictionary
@@ -151,7 +160,19 @@ def _word_rows() -> Iterator[tuple[str, float, int]]:
     spell = hunspell_dictionary().spell
     for word, frequency in wordfreq.get_frequency_dict("en").items():
         if table_form(word):
-            yield word, frequency, int(bool(spell(word)))
+            yield word, frequency, int(bool(spell(word))), int(bool(spell(word.capitalize())))
+
+
+def _capital_rows() -> Iterator[tuple[str]]:
+    """Capitalised stems of the Hunspell dictionary that it accepts ("Kinshasa", "Olsen")."""
+    from lint.lexicon import hunspell_dictionary
+
+    spell = hunspell_dictionary().spell
+    path = _package_dir("hunspell") / "dictionaries" / "en_US.dic"
+    for line in path.read_text(encoding="latin-1").splitlines()[1:]:
+        stem = line.split("/")[0].strip()
+        if table_form(stem) and stem == stem.capitalize() and spell(stem):
+            yield (stem,)
 
 
 def zipf_of_frequency(frequency: float) -> float:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lint.errors import ConfigError
+
+if TYPE_CHECKING:
+    import yaml
 
 T = TypeVar("T")
 
@@ -35,8 +37,10 @@ class Node:
 
 def load_yaml(text: str, path: str) -> Node:
     """Parse YAML text with the safe loader into a located ``Node`` tree."""
+    import yaml  # imported on first use: a run served from the pack cache needs no YAML
+
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -49,12 +53,19 @@ def load_yaml(text: str, path: str) -> Node:
     return _convert(root, path)
 
 
-_constructor = yaml.constructor.SafeConstructor()
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
+@cache
+def _constructor() -> yaml.constructor.SafeConstructor:
+    import yaml
+
+    return yaml.constructor.SafeConstructor()
+
+
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
 
 def _convert(node: yaml.Node, path: str) -> Node:
+    import yaml
+
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if not node.tag.startswith(_STANDARD_TAG) or node.tag.startswith(_STANDARD_TAG + "python"):
         raise ConfigError(path, f"YAML tag '{node.tag}' is not allowed", line, column)
@@ -77,11 +88,13 @@ def _convert(node: yaml.Node, path: str) -> Node:
 
 
 def _scalar(node: yaml.Node, path: str) -> Any:
+    import yaml
+
     if not isinstance(node, yaml.ScalarNode):
         mark = node.start_mark
         raise ConfigError(path, "keys must be plain scalars", mark.line + 1, mark.column + 1)
     try:
-        return _constructor.construct_object(node, deep=True)
+        return _constructor().construct_object(node, deep=True)
     except yaml.YAMLError as exc:
         mark = node.start_mark
         raise ConfigError(path, f"invalid value: {exc}", mark.line + 1, mark.column + 1) from None

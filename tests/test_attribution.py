@@ -145,5 +145,7 @@ def test_cue_files_are_read_beside_the_pack(tmp_path: Path) -> None:
     assert json.loads(result.out)["files"][0]["findings"] == []
     (tmp_path / "attribution-cues.txt").unlink()
     missing = run_cli("check", str(article))
-    assert missing.code == 2 and "cannot read cue file" in missing.err
+    assert (
+        missing.code == 2 and "cannot read" in missing.err and "attribution-cues.txt" in missing.err
+    )
     assert f"{tmp_path / 'attribution.yaml'}:" in missing.err

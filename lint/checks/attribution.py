@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import regex
 
 from lint.document import Document
 from lint.findings import Finding
+from lint.packfiles import read_beside_pack
 from lint.rule import Context, Rule
 from lint.saferegex import MATCH_TIMEOUT, RegexTimeout, compile_user
 from lint.sentences import Sentence, sentences
@@ -33,7 +33,7 @@ class Lexicon:
     cue: re.Pattern[str]
     source_patterns: tuple[regex.Pattern[str], ...]
     vague: re.Pattern[str]
-    claim: re.Pattern[str]
+    claim: regex.Pattern[str]
     breaks: re.Pattern[str]
     pronoun: re.Pattern[str]
     signature: str = ""
@@ -70,33 +70,48 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     if "cue_files" in lex:
         for name in as_str_list(lex["cue_files"], "cue_files"):
             words["cues"] = words["cues"] + _read_cue_file(lex["cue_files"], name)
-    patterns = []
-    for item in lex["source_patterns"].value or []:
-        try:
-            patterns.append(compile_user(as_str(item, "source_patterns").replace("{NAME}", _NAME)))
-        except regex.error as exc:
-            raise item.error(
-                f"'source_patterns' has a regex that does not compile: {exc}"
-            ) from None
-    lexicon = Lexicon(
+    patterns = [
+        _user_pattern(
+            item, "source_patterns", as_str(item, "source_patterns").replace("{NAME}", _NAME)
+        )
+        for item in lex["source_patterns"].value or []
+    ]
+    for item in lex["claims"].value or []:
+        _user_pattern(item, "claims", as_str(item, "claims"))  # each is checked where it stands
+    signature = repr((sorted(words.items()), [p.pattern for p in patterns]))
+    lexicon = _LEXICONS.get(signature)
+    if lexicon is None:  # the three shipped rules share one lexicon: compile it once
+        lexicon = _LEXICONS[signature] = _compile_lexicon(words, tuple(patterns), signature)
+    return AttributionOptions(report, lexicon)
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def _user_pattern(item: Node, key: str, pattern: str) -> regex.Pattern[str]:
+    try:
+        return compile_user(pattern, ignorecase=key == "claims")
+    except regex.error as exc:
+        raise item.error(f"'{key}' has a regex that does not compile: {exc}") from None
+
+
+def _compile_lexicon(
+    words: dict[str, list[str]], patterns: tuple[regex.Pattern[str], ...], signature: str
+) -> Lexicon:
+    return Lexicon(
         cue=re.compile(rf"\b(?:{trie_alternation(words['cues'])})\b", re.IGNORECASE),
-        source_patterns=tuple(patterns),
+        source_patterns=patterns,
         vague=re.compile(rf"\b(?:{trie_alternation(words['vague'])})\b", re.IGNORECASE),
-        claim=re.compile(rf"(?:{'|'.join(words['claims'])})", re.IGNORECASE),
+        claim=compile_user(f"(?:{'|'.join(words['claims'])})", ignorecase=True),
         breaks=re.compile(rf"^[\"“‘']?(?:{trie_alternation(words['breaks'])})\b", re.IGNORECASE),
         pronoun=re.compile(rf"\b(?:{trie_alternation(words['pronouns'])})\b", re.IGNORECASE),
-        signature=repr((sorted(words.items()), [p.pattern for p in patterns])),
+        signature=signature,
     )
-    return AttributionOptions(report, lexicon)
 
 
 def _read_cue_file(node: Node, name: str) -> list[str]:
     """Cues from a file beside the pack: the first tab-separated field of each line."""
-    path = Path(node.path).parent / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise node.error(f"cannot read cue file {path}: {exc.strerror or exc}") from None
+    lines = read_beside_pack(node, name).splitlines()
     return [
         line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")
     ]
@@ -284,7 +299,10 @@ def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
 
 
 def _claim_span(body: str, sentence: Sentence, lexicon: Lexicon) -> tuple[int, int] | None:
-    match = lexicon.claim.search(body)
+    try:
+        match = lexicon.claim.search(body, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(lexicon.claim.pattern) from None
     if match is None:
         return None
     return sentence.start + match.start(), sentence.start + match.end()
