@@ -144,9 +144,16 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
 PARALLEL_THRESHOLD = 16  # fewer files than this are linted in-process: workers cost a start-up
 
 
+_worker_resolvers: dict[tuple[Path | None, str | None], ConfigResolver] = {}
+
+
 def _lint_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[FileResult]:
     paths, explicit, languagetool = args
-    resolver = ConfigResolver(explicit, languagetool)
+    # one resolver per worker process: its rules, and the checks' memos keyed by them, are
+    # reused from chunk to chunk instead of being rebuilt cold each time
+    resolver = _worker_resolvers.setdefault(
+        (explicit, languagetool), ConfigResolver(explicit, languagetool)
+    )
     return [_slimmed(lint_path(path, resolver)) for path in paths]
 
 
@@ -163,7 +170,7 @@ def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[F
         return [_slimmed(lint_path(path, resolver)) for path in paths]
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(1, len(paths) // (jobs * 4))
+    size = max(1, len(paths) // (jobs * 8))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     work = [(chunk, resolver.explicit, resolver.languagetool) for chunk in chunks]
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -27,7 +27,8 @@ def is_dictionary_word(word: str) -> bool:
 
     Answered from the word table where it can be, so that Hunspell is loaded only for rare
     words: a capitalised word the table does not list and that is not a capitalised stem of
-    the dictionary is taken as unknown (Hunspell accepts almost none of those).
+    the dictionary is taken as unknown (Hunspell accepts almost none of those, mostly
+    possessives, which the checks strip first).
     """
     if "-" in word and all(is_dictionary_word(part) for part in word.split("-")):
         return True  # Hunspell accepts a hyphenated compound of accepted words
@@ -36,8 +37,10 @@ def is_dictionary_word(word: str) -> bool:
         entry = _table_entry(lower)
         if word == lower and entry is not None:
             return entry[1]
-        if word == lower.capitalize():
-            return entry[2] if entry is not None else word_table().is_capitalised_stem(word)
+        if word == lower.capitalize() and entry is not None:
+            return entry[2]
+        if word[:1].isupper() and not word.isupper():
+            return word_table().is_capitalised_stem(word)
     try:
         return bool(hunspell_dictionary().spell(word))
     except UnicodeError:  # the bundled dictionary is Latin-1: other scripts are not in it
@@ -54,10 +57,13 @@ def zipf(word: str) -> float:
         inverse = 0.0
         for part in parts:
             entry = _table_entry(part)
+            if entry is None and "'" in part:
+                break  # wordfreq may split it at the apostrophe ("ma'a"): let it decide
             if entry is None:
                 return 0.0
             inverse += 1.0 / entry[0]
-        return zipf_of_frequency(1.0 / inverse)
+        else:
+            return zipf_of_frequency(1.0 / inverse)
     import wordfreq
 
     return float(wordfreq.zipf_frequency(word, "en"))

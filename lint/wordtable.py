@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
 
-SCHEMA = 4
+SCHEMA = 5
 
 
 def table_form(word: str) -> bool:
@@ -72,7 +72,7 @@ class WordTable:
         return None if row is None else (row[0], bool(row[1]), bool(row[2]))
 
     def is_capitalised_stem(self, word: str) -> bool:
-        """Whether a capitalised word is a stem of the Hunspell dictionary that it accepts."""
+        """Whether a capitalised (not all-capital) word is a Hunspell stem that it accepts."""
         found = self._db.execute("SELECT 1 FROM capitals WHERE word = ?", (word,)).fetchone()
         return found is not None
 
@@ -164,14 +164,14 @@ def _word_rows() -> Iterator[tuple[str, float, int, int]]:
 
 
 def _capital_rows() -> Iterator[tuple[str]]:
-    """Capitalised stems of the Hunspell dictionary that it accepts ("Kinshasa", "Olsen")."""
+    """Capitalised stems of the Hunspell dictionary that it accepts ("Kinshasa", "McDonald")."""
     from lint.lexicon import hunspell_dictionary
 
     spell = hunspell_dictionary().spell
     path = _package_dir("hunspell") / "dictionaries" / "en_US.dic"
     for line in path.read_text(encoding="latin-1").splitlines()[1:]:
         stem = line.split("/")[0].strip()
-        if table_form(stem) and stem == stem.capitalize() and spell(stem):
+        if table_form(stem) and stem[:1].isupper() and not stem.isupper() and spell(stem):
             yield (stem,)
 
 

@@ -120,17 +120,26 @@ def _read_cue_file(node: Node, name: str) -> list[str]:
 # --- analysis ----------------------------------------------------------------------------------
 
 
-def analyse(doc: Document, lexicon: Lexicon) -> list[SentenceInfo]:
-    """Sentence-level sourcing of a document (memoised on the document per lexicon)."""
-    key = ("attribution", lexicon.signature)
-    cached = doc.cache.get(key)
-    if not isinstance(cached, list):
-        cached = _analyse(doc, lexicon)
-        doc.cache[key] = cached
-    return cached
+def analyse(doc: Document, lexicon: Lexicon, complete: bool = True) -> list[SentenceInfo]:
+    """Sentence-level sourcing of a document (memoised on the document per lexicon).
+
+    With ``complete`` false, claims are looked for only in unattributed sentences, which is
+    all the checks need; an attributed sentence then has no ``claim`` and its
+    ``needs_attribution`` reflects its quotation alone.
+    """
+    for key in (
+        ("attribution", lexicon.signature, True),
+        ("attribution", lexicon.signature, complete),
+    ):
+        cached = doc.cache.get(key)
+        if isinstance(cached, list):
+            return cached
+    found = _analyse(doc, lexicon, complete)
+    doc.cache[("attribution", lexicon.signature, complete)] = found
+    return found
 
 
-def _analyse(doc: Document, lexicon: Lexicon) -> list[SentenceInfo]:
+def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceInfo]:
     text = doc.prose
     units = sentences(doc)
     local = [_local(text, s, lexicon) for s in units]
@@ -144,9 +153,10 @@ def _analyse(doc: Document, lexicon: Lexicon) -> list[SentenceInfo]:
         elif source:
             last_source = source
         carried = cue is None and (i in quoted or _carried(units, local, i, text, lexicon))
+        attributed = cue is not None or carried
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
-        claim = _claim_span(body, sentence, lexicon)
+        claim = _claim_span(body, sentence, lexicon) if complete or not attributed else None
         needs = sentence.block.kind not in ("heading", "title") and (
             claim is not None or quote is not None
         )
@@ -154,7 +164,7 @@ def _analyse(doc: Document, lexicon: Lexicon) -> list[SentenceInfo]:
             SentenceInfo(
                 start=sentence.start,
                 end=sentence.end,
-                attributed=cue is not None or carried,
+                attributed=attributed,
                 needs_attribution=needs,
                 cue=cue,
                 source=source if cue else (carried and last_source) or None,
@@ -314,12 +324,12 @@ def _claim_span(body: str, sentence: Sentence, lexicon: Lexicon) -> tuple[int, i
 def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Report what the rule's ``report`` names, from the shared sentence analysis."""
     options: AttributionOptions = rule.options
-    infos = analyse(doc, options.lexicon)
     text = doc.text
     if options.report == "vague-source":
         for match in options.lexicon.vague.finditer(doc.prose):
             yield rule.finding(match.start(), match.end(), text[match.start() : match.end()])
         return
+    infos = analyse(doc, options.lexicon, complete=False)
     for i, info in enumerate(infos):
         if info.attributed:
             continue

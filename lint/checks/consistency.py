@@ -38,22 +38,24 @@ def compile_consistency(fields: dict[str, Node], rule_node: Node) -> Consistency
 def check_consistency(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Report the rarer of two close spellings of a name, suggesting the commoner one."""
     options: ConsistencyOptions = rule.options
-    occurrences: dict[str, list[int]] = {}
-    neighbours: dict[str, set[tuple[int, str]]] = {}
+    occurrences: dict[str, list[int]] = {}  # token -> indexes of the words
     prose = doc.prose
-    for index, (start, end) in enumerate(doc.words):
+    words = doc.words
+    for index, (start, end) in enumerate(words):
         if not prose[start].isupper():
             continue
         token = strip_possessive(prose[start:end])
-        if len(token) >= options.min_length and token[:1].isupper() and token.isalpha():
-            occurrences.setdefault(token, []).append(start)
-            neighbours.setdefault(token, set()).update(_adjacent_names(doc, index))
-    counts = Counter({token: len(starts) for token, starts in occurrences.items()})
-    first_seen = {token: starts[0] for token, starts in occurrences.items()}
+        if len(token) >= options.min_length and token.isalpha():
+            occurrences.setdefault(token, []).append(index)
+    counts = Counter({token: len(found) for token, found in occurrences.items()})
+    first_seen = {token: found[0] for token, found in occurrences.items()}
     for rare, common, severity in _variant_pairs(counts, first_seen, ctx):
-        if _different_people(neighbours[rare], neighbours[common]):
+        if _different_people(
+            _neighbours(doc, occurrences[rare]), _neighbours(doc, occurrences[common])
+        ):
             continue
-        for start in occurrences[rare]:
+        for index in occurrences[rare]:
+            start = words[index][0]
             replacement = match_case(common, rare)
             yield rule.finding(
                 start, start + len(rare), rare, (replacement,), severity=severity, canonical=common
@@ -70,6 +72,11 @@ def _different_people(rare: set[tuple[int, str]], common: set[tuple[int, str]]) 
         if same_side and name not in same_side:
             return True
     return False
+
+
+def _neighbours(doc: Document, indexes: list[int]) -> set[tuple[int, str]]:
+    """(side, word) for the names beside every occurrence of a token."""
+    return {pair for index in indexes for pair in _adjacent_names(doc, index)}
 
 
 def _adjacent_names(doc: Document, index: int) -> set[tuple[int, str]]:
@@ -103,7 +110,7 @@ def _variant_pairs(
     for rare in suspects:
         best: tuple[str, int] | None = None
         for common in tokens:
-            if common == rare or rank[common] > rank[rare]:
+            if abs(len(common) - len(rare)) > 2 or common == rare or rank[common] > rank[rare]:
                 continue
             if _plural_or_same(rare, common):
                 continue
