@@ -108,6 +108,12 @@ class Document:
         return [w[:-2] if w[-2:] in _POSSESSIVE and len(w) > 3 else w for w in words]
 
     @cached_property
+    def capitalised(self) -> list[int]:
+        """Indexes of the words that begin with a capital letter (where names are looked for)."""
+        prose = self.prose
+        return [i for i, (start, _) in enumerate(self.words) if prose[start].isupper()]
+
+    @cached_property
     def key_positions(self) -> dict[str, list[int]]:
         """Each distinct key with the indexes of the words that have it, in order."""
         positions: dict[str, list[int]] = {}
@@ -118,7 +124,15 @@ class Document:
     def slim(self) -> None:
         """Drop derived data (word lists, analyses) before sending the document elsewhere."""
         self.cache.clear()
-        for name in ("words", "keys", "key_positions", "word_set", "_block_starts", "lines"):
+        for name in (
+            "words",
+            "keys",
+            "key_positions",
+            "capitalised",
+            "word_set",
+            "_block_starts",
+            "lines",
+        ):
             self.__dict__.pop(name, None)
 
     def block_at(self, offset: int) -> Block | None:

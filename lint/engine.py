@@ -170,6 +170,12 @@ def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[F
         return [_slimmed(lint_path(path, resolver)) for path in paths]
     from concurrent.futures import ProcessPoolExecutor
 
+    # loaded before the workers start: forked workers inherit the parsed rules
+    _worker_resolvers[(resolver.explicit, resolver.languagetool)] = resolver
+    try:
+        resolver.for_article(paths[0])
+    except CopydeskError:
+        pass  # reported per file by the workers
     size = max(1, len(paths) // (jobs * 8))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     work = [(chunk, resolver.explicit, resolver.languagetool) for chunk in chunks]

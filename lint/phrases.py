@@ -52,11 +52,10 @@ class PhraseIndex(Generic[P]):
         prose = doc.prose
         index = self._by_first
         hits: list[tuple[int, PhraseHit[P]]] = []
-        for key, positions in doc.key_positions.items():
-            entries = index.get(key)
-            if entries is None:
-                continue
-            for i in positions:
+        positions_of = doc.key_positions
+        for key in positions_of.keys() & index.keys():  # iterates the smaller of the two
+            entries = index[key]
+            for i in positions_of[key]:
                 best = self._longest(entries, words, i, prose)
                 if best is not None:
                     hits.append((i, best))

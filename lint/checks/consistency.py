@@ -41,9 +41,8 @@ def check_consistency(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
     occurrences: dict[str, list[int]] = {}  # token -> indexes of the words
     prose = doc.prose
     words = doc.words
-    for index, (start, end) in enumerate(words):
-        if not prose[start].isupper():
-            continue
+    for index in doc.capitalised:
+        start, end = words[index]
         token = strip_possessive(prose[start:end])
         if len(token) >= options.min_length and token.isalpha():
             occurrences.setdefault(token, []).append(index)

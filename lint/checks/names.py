@@ -121,15 +121,14 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
         match = doc.text[hit.start : hit.end]
         replacement = match_case(hit.payload, match)
         yield rule.finding(hit.start, hit.end, match, (replacement,), canonical=hit.payload)
-    prose = doc.prose
-    for index, (start, end) in enumerate(doc.words):
-        if not prose[start].isupper():
-            continue  # near misses of names are looked for in capitalised words only
+    prose, words, verdicts = doc.prose, doc.words, options._verdicts
+    for index in doc.capitalised:  # near misses of names are looked for in capitalised words
+        start, end = words[index]
         token = strip_possessive(prose[start:end])
-        if exact_spans and any(a <= start < b for a, b in exact_spans):
-            continue
-        suggestions = near_names(token, options, ctx)
-        if not suggestions:
+        suggestions = verdicts.get(token)
+        if suggestions is None:
+            suggestions = near_names(token, options, ctx)
+        if not suggestions or (exact_spans and any(a <= start < b for a, b in exact_spans)):
             continue
         parts = {p for s in suggestions for p in options.sibling_parts.get(s, ())}
         if _has_evidence(doc, index, suggestions, parts) and not _someone_else(doc, index, parts):

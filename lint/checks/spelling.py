@@ -439,12 +439,15 @@ def check_variants(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
     gb_to_us = british_to_american()
     us_to_gb = american_to_british()
     seen: dict[str, dict[str, list[tuple[int, str]]]] = {}
-    for start, end in doc.words:
-        token = doc.prose[start:end]
-        lower = token.lower()
-        gb = lower if lower in gb_to_us else us_to_gb.get(lower)
-        if gb is not None:
-            seen.setdefault(gb, {}).setdefault(lower, []).append((start, token))
+    words, prose = doc.words, doc.prose
+    for key, positions in doc.key_positions.items():
+        gb = key if key in gb_to_us else us_to_gb.get(key)
+        if gb is None:
+            continue
+        for index in positions:
+            start, end = words[index]
+            token = strip_possessive(prose[start:end])
+            seen.setdefault(gb, {}).setdefault(key, []).append((start, token))
     preferred_gb = ctx.language == "en-GB"
     for gb, forms in seen.items():
         if len(forms) < 2:
