@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -172,10 +173,8 @@ def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[F
 
     # loaded before the workers start: forked workers inherit the parsed rules
     _worker_resolvers[(resolver.explicit, resolver.languagetool)] = resolver
-    try:
+    with suppress(CopydeskError):  # a bad configuration is reported per file by the workers
         resolver.for_article(paths[0])
-    except CopydeskError:
-        pass  # reported per file by the workers
     size = max(1, len(paths) // (jobs * 8))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     work = [(chunk, resolver.explicit, resolver.languagetool) for chunk in chunks]
