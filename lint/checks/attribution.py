@@ -287,17 +287,26 @@ def _carried(
     text: str,
     lexicon: Lexicon,
 ) -> bool:
-    """An attribution one sentence earlier or later in the same paragraph covers this one."""
+    """An attribution nearby in the same paragraph covers this sentence.
+
+    The sentence before covers it when that sentence opens the paragraph and names its
+    source ("The ministry said on Tuesday that ... It added ..."); the sentence after covers
+    it only when quotation marks tie the two together. A sentence that turns away
+    ("However, ...") is the reporter's own voice.
+    """
     sentence = units[i]
     body = text[sentence.start : sentence.end]
     if lexicon.breaks.search(body):
-        return False  # "However, ..." returns to the reporter's voice
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
-            neighbour = text[units[j].start : units[j].end]
-            if j > i and not (_QUOTE.search(body) or _QUOTE_END.search(neighbour)):
-                continue  # a later attribution covers quoted sentences only
+        return False
+    before = i - 1
+    if before >= 0 and units[before].block == sentence.block and local[before][1]:
+        opens = before == 0 or units[before - 1].block != sentence.block
+        if opens:
             return True
+    after = i + 1
+    if after < len(units) and units[after].block == sentence.block and local[after][0]:
+        neighbour = text[units[after].start : units[after].end]
+        return bool(_QUOTE.search(body) or _QUOTE_END.search(neighbour))
     return False
 
 
