@@ -123,12 +123,15 @@ def main() -> None:
     )
     subprocess.run([*found["copydesk"], str(article)], capture_output=True)  # builds the caches
     for name, prefix in found.items():
-        target = f"{corpus}/**/*.txt" if name == "cspell" else str(corpus)
-        whole = run([*prefix, target], args.runs)
+        # cspell checks only files below its working directory: run it from the corpus
+        where = corpus if name == "cspell" else None
+        target = "**/*.txt" if name == "cspell" else str(corpus)
+        whole = run([*prefix, target], args.runs, cwd=where)
         if whole is None or whole.wall < 0.05:
             print(f"note: {name} did not run; skipped")
             continue
-        cold = run([*prefix, str(article)], args.runs * 3)
+        one = str(article.relative_to(corpus)) if where else str(article)
+        cold = run([*prefix, one], args.runs * 3, cwd=where)
         rows.append((name, whole, cold))
         print(
             f"{name}: corpus {whole.wall:.2f} s wall, {whole.cpu:.2f} s CPU, "

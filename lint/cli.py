@@ -15,8 +15,7 @@ from lint.engine import ConfigResolver, FileResult, expand_paths, lint_document,
 from lint.errors import CopydeskError
 from lint.examples import example_failures
 from lint.findings import Severity
-from lint.fix import apply_fixes, unified_diff, write_atomic
-from lint.formatters import FORMATTERS, Report
+from lint.formatters import FORMATS, Report, formatter
 from lint.packs import load_pack_file
 from lint.rule import Rule
 
@@ -39,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="*", type=Path, help="files or directories")
-    check.add_argument("--format", "-f", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
     check.add_argument("--fail-level", choices=FAIL_LEVELS, default=None)
     check.add_argument("--config", type=Path, help="use this configuration file")
     check.add_argument("--stdin", action="store_true", help="read one article from standard input")
@@ -129,7 +128,7 @@ def _check(args: argparse.Namespace) -> int:
         results = _apply_fixes(results, args, resolver)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     rules = _rules_used(results, resolver)
-    sys.stdout.write(FORMATTERS[args.format](Report(results, rules, color)))
+    sys.stdout.write(formatter(args.format)(Report(results, rules, color)))
     return _exit_status(results, args.fail_level, resolver)
 
 
@@ -164,6 +163,8 @@ def _check_files(args: argparse.Namespace, resolver: ConfigResolver) -> list[Fil
 def _apply_fixes(
     results: list[FileResult], args: argparse.Namespace, resolver: ConfigResolver
 ) -> list[FileResult]:
+    from lint.fix import apply_fixes, unified_diff  # only --fix and --diff need them
+
     updated = []
     for result in results:
         doc = result.document
@@ -191,6 +192,8 @@ def _apply_fixes(
 
 def _write_fixes(path: Path, fixed: str) -> str | None:
     """Write fixed text atomically; returns a one-line problem if it must not or cannot."""
+    from lint.fix import write_atomic
+
     if not path.stat().st_mode & 0o222:
         return f"{path}: file is read-only; not fixed"
     try:

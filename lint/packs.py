@@ -67,8 +67,11 @@ def load_pack_file(path: Path) -> list[Rule]:
     rules = _read_compiled(cached)
     if rules is None:
         mark = start_recording()
-        rules = load_pack_text(text, str(path))
-        _write_compiled(cached, files_read_since(mark), rules)
+        try:
+            rules = load_pack_text(text, str(path))
+        finally:
+            files = files_read_since(mark)
+        _write_compiled(cached, files, rules)
     return rules
 
 

@@ -311,7 +311,8 @@ class _Memo:
     capitalised: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
 
 
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = 200_000  # tokens remembered per configuration
+_MEMOS_KEPT = 8  # configurations remembered (a language server may reload many)
 _memos: dict[tuple[SpellingOptions, Context], _Memo] = {}
 
 
@@ -346,6 +347,8 @@ def _memo_for(options: SpellingOptions, ctx: Context) -> _Memo:
     key = (options, ctx)
     memo = _memos.get(key)
     if memo is None or len(memo.tokens) > _MEMO_LIMIT:
+        if len(_memos) >= _MEMOS_KEPT:
+            _memos.clear()
         memo = _memos[key] = _Memo()
     return memo
 
