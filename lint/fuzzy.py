@@ -9,7 +9,6 @@ instead of a scan over all keys; rapidfuzz then verifies each candidate.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
@@ -17,9 +16,10 @@ from rapidfuzz.distance import OSA
 def deletions(word: str, max_edits: int) -> set[str]:
     """The word and every string made by deleting up to ``max_edits`` characters."""
     variants = {word}
-    for count in range(1, min(max_edits, len(word) - 1) + 1):
-        for positions in combinations(range(len(word)), count):
-            variants.add("".join(ch for i, ch in enumerate(word) if i not in positions))
+    frontier = {word}
+    for _ in range(min(max_edits, len(word) - 1)):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        variants |= frontier
     return variants
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from lint.checks.names import TITLES, could_be_misspelt_name
@@ -106,19 +107,20 @@ def _variant_pairs(
     rank = {t: (-counts[t], first_seen[t]) for t in counts}
     tokens = sorted(counts, key=rank.__getitem__)
     suspects = [t for t in tokens if could_be_misspelt_name(t, ctx)]
+    position = {token: i for i, token in enumerate(tokens)}
+    lowered = [token.lower() for token in tokens]
     for rare in suspects:
-        best: tuple[str, int] | None = None
-        for common in tokens:
-            if abs(len(common) - len(rare)) > 2 or common == rare or rank[common] > rank[rare]:
-                continue
+        # candidates are the commoner spellings: those ranked before it, two edits at most
+        hits = process.extract(
+            rare.lower(), lowered[: position[rare]], scorer=OSA.distance, score_cutoff=2, limit=None
+        )
+        for _, distance, index in sorted(hits, key=lambda hit: (hit[1], hit[2])):
+            common = tokens[index]
             if _plural_or_same(rare, common):
                 continue
-            distance = OSA.distance(rare.lower(), common.lower())
-            close = distance <= edits_allowed(min(len(rare), len(common)))
-            if close and (best is None or distance < best[1]):
-                best = (common, distance)
-        if best is not None:
-            yield rare, best[0], _severity(rare, best[0], counts, ctx)
+            if distance <= edits_allowed(min(len(rare), len(common))):
+                yield rare, common, _severity(rare, common, counts, ctx)
+                break
 
 
 def _plural_or_same(a: str, b: str) -> bool:
