@@ -48,3 +48,40 @@ def _render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         # greedy: the longer phrase is tried before ending here
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+class PhraseSet:
+    """Literal phrases found case-insensitively: the trie regex runs on lowercased text.
+
+    Python's ``re`` is several times slower with ``IGNORECASE``; lowercasing the text first
+    keeps offsets, except for the rare characters whose lowercase is longer ("İ"), for which
+    the case-insensitive pattern is used instead. Results are ``(start, end)`` spans.
+    """
+
+    def __init__(self, phrases: list[str], before: str = r"\b", after: str = r"\b") -> None:
+        body = f"{before}(?:{trie_alternation(phrases)}){after}"
+        self._lower = re.compile(body)
+        self._folding = re.compile(body, re.IGNORECASE)
+        self.pattern = body
+
+    def _prepared(self, text: str) -> tuple[re.Pattern[str], str]:
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return self._lower, lowered
+        return self._folding, text
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        """The span of the first phrase in the text, if any."""
+        pattern, subject = self._prepared(text)
+        match = pattern.search(subject)
+        return match.span() if match else None
+
+    def finditer(self, text: str) -> list[tuple[int, int]]:
+        """The spans of every phrase in the text, left to right, not overlapping."""
+        pattern, subject = self._prepared(text)
+        return [match.span() for match in pattern.finditer(subject)]
+
+    def fullmatch(self, text: str) -> bool:
+        """Whether the whole text is one of the phrases."""
+        pattern, subject = self._prepared(text)
+        return pattern.fullmatch(subject) is not None

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.trie import trie_alternation
+from lint.trie import PhraseSet, trie_alternation
 
 _WORDS = st.text(alphabet="abc. ", min_size=1, max_size=6).filter(lambda w: w.strip() != "")
 
@@ -33,3 +33,17 @@ def test_shares_prefixes_and_spans_any_whitespace() -> None:
 
 def test_empty_list_matches_nothing() -> None:
     assert re.search(trie_alternation([]), "anything") is None
+
+
+def test_phrase_set_spans_refer_to_the_original_text() -> None:
+    phrases = PhraseSet(["according to", "said"])
+    text = "Prices rose, ACCORDING  TO the office. She Said so."
+    assert [text[a:b] for a, b in phrases.finditer(text)] == ["ACCORDING  TO", "Said"]
+    assert phrases.search("unsaid words") is None  # whole words only
+    assert phrases.fullmatch("SAID") and not phrases.fullmatch("said it")
+
+
+def test_phrase_set_with_text_whose_lowercase_is_longer() -> None:
+    text = "İstanbul officials said"  # "İ" lowercases to two characters
+    span = PhraseSet(["said"]).search(text)
+    assert span is not None and text[span[0] : span[1]] == "said"

@@ -14,7 +14,7 @@ from lint.packfiles import read_beside_pack
 from lint.rule import Context, Rule
 from lint.saferegex import MATCH_TIMEOUT, RegexTimeout, compile_user
 from lint.sentences import Sentence, sentences
-from lint.trie import trie_alternation
+from lint.trie import PhraseSet
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
 
 REPORTS = ("unattributed-claim", "unattributed-quote", "vague-source")
@@ -30,12 +30,12 @@ _NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w�
 class Lexicon:
     """Compiled attribution word lists: cues, source patterns, vague sources, claim signals."""
 
-    cue: re.Pattern[str]
+    cue: PhraseSet
     source_patterns: tuple[regex.Pattern[str], ...]
-    vague: re.Pattern[str]
+    vague: PhraseSet
     claim: regex.Pattern[str]
-    breaks: re.Pattern[str]
-    pronoun: re.Pattern[str]
+    breaks: PhraseSet
+    pronoun: PhraseSet
     signature: str = ""
 
 
@@ -99,12 +99,12 @@ def _compile_lexicon(
     words: dict[str, list[str]], patterns: tuple[regex.Pattern[str], ...], signature: str
 ) -> Lexicon:
     return Lexicon(
-        cue=re.compile(rf"\b(?:{trie_alternation(words['cues'])})\b", re.IGNORECASE),
+        cue=PhraseSet(words["cues"]),
         source_patterns=patterns,
-        vague=re.compile(rf"\b(?:{trie_alternation(words['vague'])})\b", re.IGNORECASE),
+        vague=PhraseSet(words["vague"]),
         claim=compile_user(f"(?:{'|'.join(words['claims'])})", ignorecase=True),
-        breaks=re.compile(rf"^[\"“‘']?(?:{trie_alternation(words['breaks'])})\b", re.IGNORECASE),
-        pronoun=re.compile(rf"\b(?:{trie_alternation(words['pronouns'])})\b", re.IGNORECASE),
+        breaks=PhraseSet(words["breaks"], before="^[\"“‘']?"),
+        pronoun=PhraseSet(words["pronouns"]),
         signature=signature,
     )
 
@@ -187,7 +187,7 @@ def _local(text: str, sentence: Sentence, lexicon: Lexicon) -> tuple[str | None,
     cue = lexicon.cue.search(body)
     if cue is None:
         return None, None
-    return cue.group(0), _clean_source(_source_near(body, cue), lexicon)
+    return body[cue[0] : cue[1]], _clean_source(_source_near(body, cue), lexicon)
 
 
 _PRONOUN = "\0pronoun"
@@ -211,15 +211,18 @@ _LEADING = frozenset(
 )
 
 
-def _source_near(body: str, cue: re.Match[str]) -> str | None:
-    before = re.search(
-        rf"({_NAME}|\b(?:he|she|they)\b|\bthe\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
-        rf"\s+(?:has\s+|had\s+|also\s+)?$",
-        body[: cue.start()],
-    )
+_SOURCE_BEFORE = re.compile(
+    rf"({_NAME}|\b(?:he|she|they)\b|\bthe\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    rf"\s+(?:has\s+|had\s+|also\s+)?$"
+)
+_SOURCE_AFTER = re.compile(rf"\s+({_NAME}|the\s+[\w-]+(?:\s+[\w-]+)?)")
+
+
+def _source_near(body: str, cue: tuple[int, int]) -> str | None:
+    before = _SOURCE_BEFORE.search(body, 0, cue[0])
     if before:
         return before.group(1)
-    after = re.match(rf"\s+({_NAME}|the\s+[\w-]+(?:\s+[\w-]+)?)", body[cue.end() :])
+    after = _SOURCE_AFTER.match(body, cue[1])
     return after.group(1) if after else None
 
 
@@ -287,26 +290,21 @@ def _carried(
     text: str,
     lexicon: Lexicon,
 ) -> bool:
-    """An attribution nearby in the same paragraph covers this sentence.
+    """An attribution one sentence earlier or later in the same paragraph covers this one.
 
-    The sentence before covers it when that sentence opens the paragraph and names its
-    source ("The ministry said on Tuesday that ... It added ..."); the sentence after covers
-    it only when quotation marks tie the two together. A sentence that turns away
-    ("However, ...") is the reporter's own voice.
+    A later attribution covers only quoted sentences ("'...,' the Secretary-General said");
+    a sentence that turns away ("However, ...") is the reporter's own voice.
     """
     sentence = units[i]
     body = text[sentence.start : sentence.end]
     if lexicon.breaks.search(body):
         return False
-    before = i - 1
-    if before >= 0 and units[before].block == sentence.block and local[before][1]:
-        opens = before == 0 or units[before - 1].block != sentence.block
-        if opens:
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
+            neighbour = text[units[j].start : units[j].end]
+            if j > i and not (_QUOTE.search(body) or _QUOTE_END.search(neighbour)):
+                continue
             return True
-    after = i + 1
-    if after < len(units) and units[after].block == sentence.block and local[after][0]:
-        neighbour = text[units[after].start : units[after].end]
-        return bool(_QUOTE.search(body) or _QUOTE_END.search(neighbour))
     return False
 
 
@@ -335,8 +333,8 @@ def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
     options: AttributionOptions = rule.options
     text = doc.text
     if options.report == "vague-source":
-        for match in options.lexicon.vague.finditer(doc.prose):
-            yield rule.finding(match.start(), match.end(), text[match.start() : match.end()])
+        for start, end in options.lexicon.vague.finditer(doc.prose):
+            yield rule.finding(start, end, text[start:end])
         return
     infos = analyse(doc, options.lexicon, complete=False)
     for i, info in enumerate(infos):
