@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -16,9 +17,35 @@ def hunspell_dictionary(language: str = "en_US") -> Any:
     return hunspell.Hunspell(language)
 
 
-@lru_cache(maxsize=200_000)
-def _table_entry(word: str) -> tuple[float, bool, bool] | None:
-    return word_table().entry(word)
+_Entry = tuple[float, bool, bool]
+_MEMO_LIMIT = 500_000
+_entries: dict[str, _Entry | None] = {}  # the table's answers so far, misses included
+_typos: dict[str, tuple[str, ...] | None] = {}
+
+
+def _table_entry(word: str) -> _Entry | None:
+    try:
+        return _entries[word]
+    except KeyError:
+        entry = _entries[word] = word_table().entry(word)
+        return entry
+
+
+def prefetch(words: Iterable[str]) -> None:
+    """Look many lowercase words up at once, so that the questions that follow are answered
+    from memory (one query for a document instead of one per word)."""
+    if len(_entries) > _MEMO_LIMIT:
+        _entries.clear()
+        _typos.clear()
+    new = [w for w in dict.fromkeys(words) if w not in _entries and table_form(w)]
+    if not new:
+        return
+    table = word_table()
+    found = table.entries(new)
+    typos = table.typos_among(new)
+    for word in new:
+        _entries[word] = found.get(word)
+        _typos[word] = typos.get(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -74,7 +101,10 @@ def is_common_word(word: str, threshold: float = 3.0) -> bool:
     return zipf(word.lower()) >= threshold
 
 
-@lru_cache(maxsize=100_000)
 def typo_fixes(word: str) -> tuple[str, ...] | None:
     """Corrections of a common misspelling (codespell's list), or None for other words."""
-    return word_table().typo_fixes(word)
+    try:
+        return _typos[word]
+    except KeyError:
+        fixes = _typos[word] = word_table().typo_fixes(word)
+        return fixes

@@ -76,6 +76,28 @@ class WordTable:
         found = self._db.execute("SELECT 1 FROM capitals WHERE word = ?", (word,)).fetchone()
         return found is not None
 
+    def entries(self, words: list[str]) -> dict[str, tuple[float, bool, bool]]:
+        """``entry`` for many words at once (those the table lists)."""
+        found: dict[str, tuple[float, bool, bool]] = {}
+        for chunk in _chunks(words):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT word, freq, dict, cap FROM words WHERE word IN ({marks})", chunk
+            )
+            found.update((row[0], (row[1], bool(row[2]), bool(row[3]))) for row in rows)
+        return found
+
+    def typos_among(self, words: list[str]) -> dict[str, tuple[str, ...]]:
+        """``typo_fixes`` for many words at once (those that are known misspellings)."""
+        found: dict[str, tuple[str, ...]] = {}
+        for chunk in _chunks(words):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT wrong, fixes FROM typos WHERE wrong IN ({marks})", chunk
+            )
+            found.update((row[0], tuple(row[1].split("\t"))) for row in rows)
+        return found
+
     def typo_fixes(self, word: str) -> tuple[str, ...] | None:
         """codespell's corrections of a known misspelling, or None."""
         row = self._db.execute("SELECT fixes FROM typos WHERE wrong = ?", (word,)).fetchone()
@@ -89,6 +111,11 @@ class WordTable:
             (10 ** (min_zipf - 9), limit),
         )
         return [row[0] for row in rows]
+
+
+def _chunks(words: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(words), size):
+        yield words[start : start + size]
 
 
 @cache

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from lint.document import Document
 from lint.findings import Finding
-from lint.lexicon import is_dictionary_word, typo_fixes, zipf
+from lint.lexicon import is_dictionary_word, prefetch, typo_fixes, zipf
 from lint.phrases import match_case
 from lint.rule import Context, Rule
 from lint.words import is_sentence_start, strip_possessive
@@ -237,45 +237,68 @@ CLEAR_TYPO_ZIPF = 3.5  # a capitalised word one edit from a word this common is 
 FAR_EDITS = 3  # the widest suggestion offered
 FREQUENT_WORDS = 50_000  # how many of the commonest dictionary words the far scan looks at
 
-_ByLength = dict[int, list[str]]
 
+@dataclass(frozen=True)
+class _WordList:
+    """Words grouped for near-miss scans: by length, and by length with first or last letter."""
 
-def _by_length(words: list[str]) -> _ByLength:
-    buckets: _ByLength = {}
-    for word in words:
-        buckets.setdefault(len(word), []).append(word)
-    return buckets
+    by_length: dict[int, list[str]]
+    by_end: dict[tuple[int, str], list[str]]  # keys (length, "^x") and (length, "x$")
+
+    @staticmethod
+    def of(words: list[str]) -> _WordList:
+        """Group a word list."""
+        by_length: dict[int, list[str]] = {}
+        by_end: dict[tuple[int, str], list[str]] = {}
+        for word in words:
+            by_length.setdefault(len(word), []).append(word)
+            by_end.setdefault((len(word), "^" + word[0]), []).append(word)
+            by_end.setdefault((len(word), word[-1] + "$"), []).append(word)
+        return _WordList(by_length, by_end)
+
+    def candidates(self, word: str, edits: int) -> list[list[str]]:
+        """Lists (maybe overlapping) of the words that can be within ``edits`` edits of ``word``.
+
+        One edit changes one character or two neighbours, so in a word of three letters or
+        more it leaves the first or the last letter in place: only words sharing one of them
+        are candidates.
+        """
+        lengths = range(max(1, len(word) - edits), len(word) + edits + 1)
+        if edits == 1 and len(word) >= 3:
+            keys = [(n, end) for n in lengths for end in ("^" + word[0], word[-1] + "$")]
+            return [self.by_end[key] for key in keys if key in self.by_end]
+        return [self.by_length[n] for n in lengths if n in self.by_length]
 
 
 @cache
-def common_words() -> _ByLength:
-    """Frequent dictionary words (not known misspellings), grouped by length."""
-    return _by_length(word_table().dictionary_words(SUGGESTION_ZIPF))
+def common_words() -> _WordList:
+    """Frequent dictionary words (not known misspellings)."""
+    return _WordList.of(word_table().dictionary_words(SUGGESTION_ZIPF))
 
 
 @cache
-def very_common_words() -> _ByLength:
+def very_common_words() -> _WordList:
     """Dictionary words common enough that a word one edit away is taken for a typo of one."""
-    return _by_length(word_table().dictionary_words(CLEAR_TYPO_ZIPF))
+    return _WordList.of(word_table().dictionary_words(CLEAR_TYPO_ZIPF))
 
 
 @cache
-def frequent_words() -> _ByLength:
-    """The commonest dictionary words, grouped by length, for suggestions of last resort."""
-    return _by_length(word_table().dictionary_words(0.0, FREQUENT_WORDS))
+def frequent_words() -> _WordList:
+    """The commonest dictionary words, for suggestions of last resort."""
+    return _WordList.of(word_table().dictionary_words(0.0, FREQUENT_WORDS))
 
 
-def _near(word: str, words: _ByLength, edits: int) -> list[tuple[str, int]]:
-    """Words within ``edits`` edits (OSA) of ``word``: a C-speed scan of the plausible lengths."""
-    found: list[tuple[str, int]] = []
-    for length in range(max(1, len(word) - edits), len(word) + edits + 1):
-        bucket = words.get(length)
-        if bucket:
-            hits = process.extract(
-                word, bucket, scorer=OSA.distance, score_cutoff=edits, limit=None
-            )
-            found += [(w, int(d)) for w, d, _ in hits if w != word]
-    return sorted(found, key=lambda item: (item[1], item[0]))
+def _near(word: str, words: _WordList, edits: int) -> list[tuple[str, int]]:
+    """Words within ``edits`` edits (OSA) of ``word``, closest first: one C-speed scan."""
+    found = {
+        w: int(d)
+        for group in words.candidates(word, edits)
+        for w, d, _ in process.extract(
+            word, group, scorer=OSA.distance, score_cutoff=edits, limit=None
+        )
+        if w != word
+    }  # a word sharing both its first and last letter is in two groups: a dict keeps one
+    return sorted(found.items(), key=lambda item: (item[1], item[0]))
 
 
 def _clear_typo(word: str) -> bool:
@@ -322,11 +345,13 @@ def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
     memo = _memo_for(options, ctx)
     plans = memo.tokens
     prose = doc.prose
+    new = {token for start, end in doc.words if (token := prose[start:end]) not in plans}
+    if new:
+        prefetch(_lookup_forms(new))  # one query for the document's new words
+        for token in new:
+            plans[token] = _plan_token(token, options, ctx)
     for start, end in doc.words:
-        token = prose[start:end]
-        plan = plans.get(token)
-        if plan is None:
-            plan = plans[token] = _plan_token(token, options, ctx)
+        plan = plans[prose[start:end]]
         if not plan or (start > 0 and prose[start - 1] in "@#/\\"):
             continue
         for item in plan:
@@ -351,6 +376,17 @@ def _memo_for(options: SpellingOptions, ctx: Context) -> _Memo:
             _memos.clear()
         memo = _memos[key] = _Memo()
     return memo
+
+
+def _lookup_forms(tokens: set[str]) -> Iterator[str]:
+    """The lowercase words that judging these tokens will look up (near enough)."""
+    for token in tokens:
+        lower = token.lower().replace("’", "'")
+        yield lower
+        if "-" in lower:
+            yield from lower.split("-")
+        if lower.endswith("'s"):
+            yield lower[:-2]
 
 
 def _plan_token(token: str, options: SpellingOptions, ctx: Context) -> _Plan:
