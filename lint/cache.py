@@ -15,14 +15,36 @@ from pathlib import Path
 
 
 def cache_dir() -> Path | None:
-    """The cache directory, or None when caching is switched off."""
+    """The cache directory, or None when caching is off or the directory is not safe to use.
+
+    Compiled packs are pickles, which run code when loaded: a directory that someone else owns
+    or may write to is not used.
+    """
     if os.environ.get("COPYDESK_NO_CACHE"):
         return None
     explicit = os.environ.get("COPYDESK_CACHE_DIR")
     if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "copydesk"
+        directory = Path(explicit)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        directory = Path(base) / "copydesk"
+    return directory if _private(directory) else None
+
+
+def _private(directory: Path) -> bool:
+    """Whether a directory (or, if missing, its nearest existing parent) is safe to cache in."""
+    probe = directory
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        info = probe.stat()
+    except OSError:
+        return False
+    if probe != directory:
+        return True  # it will be created, with this user as its owner
+    getuid = getattr(os, "getuid", None)
+    owned = getuid is None or info.st_uid == getuid()
+    return owned and not info.st_mode & 0o022
 
 
 def content_key(*parts: bytes | str) -> str:
@@ -49,7 +71,7 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> bool:
     import tempfile
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         os.close(handle)
     except OSError:

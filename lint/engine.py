@@ -14,6 +14,7 @@ from lint.findings import Finding
 from lint.registry import KINDS
 from lint.rule import Context, Rule
 from lint.saferegex import RegexTimeout
+from lint.wordtable import word_table
 
 
 @dataclass
@@ -175,6 +176,7 @@ def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[F
     _worker_resolvers[(resolver.explicit, resolver.languagetool)] = resolver
     with suppress(CopydeskError):  # a bad configuration is reported per file by the workers
         resolver.for_article(paths[0])
+    word_table()  # built here once, not by every worker at the same time on a first run
     size = max(1, len(paths) // (jobs * 8))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     work = [(chunk, resolver.explicit, resolver.languagetool) for chunk in chunks]

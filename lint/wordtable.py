@@ -10,9 +10,9 @@ built from and rebuilt when that changes or the file cannot be read.
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
 from collections.abc import Iterator
-from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -118,9 +118,24 @@ def _chunks(words: list[str], size: int = 500) -> Iterator[list[str]]:
         yield words[start : start + size]
 
 
-@cache
+_opened: dict[int, WordTable] = {}  # by process id: a connection must not cross a fork
+
+
 def word_table() -> WordTable:
     """The table for the installed data: opened from the cache, else built (and cached)."""
+    table = _opened.get(os.getpid())
+    if table is None:
+        _opened.clear()
+        table = _opened[os.getpid()] = _open_or_build()
+    return table
+
+
+def reopen_table() -> None:
+    """Open (or build) the table afresh on next use, as after a change of cache settings."""
+    _opened.clear()
+
+
+def _open_or_build() -> WordTable:
     key = table_key()
     directory = cache_dir()
     if directory is not None:

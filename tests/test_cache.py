@@ -9,19 +9,24 @@ import pytest
 import wordfreq
 
 from lint import wordtable
-from lint.cache import content_key, prune, write_atomically
+from lint.cache import cache_dir, content_key, prune, write_atomically
+from lint.document import parse_document
+from lint.engine import run_rules
+from lint.errors import ConfigError
 from lint.lexicon import zipf
+from lint.packs import load_pack_file
+from lint.rule import Context, Rule
 
 
 def _fresh_table(monkeypatch: pytest.MonkeyPatch, directory: Path) -> wordtable.WordTable:
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(directory))
-    wordtable.word_table.cache_clear()
+    wordtable.reopen_table()
     return wordtable.word_table()
 
 
 @pytest.fixture(autouse=True)
 def _forget_open_table() -> None:
-    wordtable.word_table.cache_clear()
+    wordtable.reopen_table()
 
 
 def test_table_answers_like_wordfreq_and_hunspell(tmp_path: Path) -> None:
@@ -51,7 +56,7 @@ def test_damaged_or_stale_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     assert [p.name for p in tmp_path.glob("words-*.sqlite")] == [path.name]
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = 'other' WHERE name = 'key'")
-    wordtable.word_table.cache_clear()
+    wordtable.reopen_table()
     assert wordtable._open(path, wordtable.table_key()) is None  # a key mismatch is not trusted
 
 
@@ -63,7 +68,7 @@ def test_without_a_usable_directory_the_table_lives_in_memory(
     table = _fresh_table(monkeypatch, blocked / "cache")
     assert table.entry("receive") is not None
     monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
-    wordtable.word_table.cache_clear()
+    wordtable.reopen_table()
     assert wordtable.word_table().typo_fixes("teh") is not None
 
 
@@ -88,3 +93,57 @@ def test_prune_keeps_the_current_file(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x")
     prune(tmp_path, "words-*.sqlite", keep)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.txt", "words-new.sqlite"]
+
+
+def test_a_directory_others_can_write_to_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(shared))
+    assert cache_dir() is None
+    shared.chmod(0o700)
+    assert cache_dir() == shared
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(shared / "new" / "dir"))
+    assert cache_dir() == shared / "new" / "dir"  # created on first write, owned by this user
+
+
+def test_compiled_packs_are_reused_and_a_damaged_one_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(PACK.format(word="slammed"), encoding="utf-8")
+    assert _matches(load_pack_file(pack), "They slammed it.") == ["slammed"]
+    [cached] = list((tmp_path / "cache").glob("pack-*"))
+    stamp = cached.stat().st_mtime_ns
+    assert _matches(load_pack_file(pack), "They slammed it.") == ["slammed"]
+    assert cached.stat().st_mtime_ns == stamp  # served from the cache
+    cached.write_bytes(cached.read_bytes()[:-10])  # truncated: the checksum no longer matches
+    assert _matches(load_pack_file(pack), "They slammed it.") == ["slammed"]
+    assert cached.stat().st_mtime_ns != stamp  # rebuilt
+    pack.write_text(PACK.format(word="blasted"), encoding="utf-8")
+    assert _matches(load_pack_file(pack), "They slammed it, then blasted it.") == ["blasted"]
+    pack.write_text(PACK.format(word="x").replace("tokens", "tokenz"), encoding="utf-8")
+    with pytest.raises(ConfigError, match="tokenz"):
+        load_pack_file(pack)  # an invalid pack is reported, never served from the cache
+
+
+PACK = """\
+- id: test.word
+  kind: existence
+  severity: warning
+  category: style
+  message: "Avoid '{{match}}'"
+  description: A test rule.
+  tokens: [{word}]
+  examples:
+    bad: ["They {word} it."]
+    good: ["They said it."]
+"""
+
+
+def _matches(rules: list[Rule], text: str) -> list[str]:
+    findings, _ = run_rules(parse_document(text), rules, Context())
+    return [f.match for f in findings]
