@@ -27,6 +27,8 @@ def _table_entry(word: str) -> _Entry | None:
     try:
         return _entries[word]
     except KeyError:
+        if len(_entries) > _MEMO_LIMIT:
+            _entries.clear()
         entry = _entries[word] = word_table().entry(word)
         return entry
 
@@ -106,5 +108,7 @@ def typo_fixes(word: str) -> tuple[str, ...] | None:
     try:
         return _typos[word]
     except KeyError:
+        if len(_typos) > _MEMO_LIMIT:
+            _typos.clear()
         fixes = _typos[word] = word_table().typo_fixes(word)
         return fixes

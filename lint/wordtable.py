@@ -2,8 +2,9 @@
 
 Loading wordfreq's frequency list, codespell's misspelling list and Hunspell costs a few
 hundred milliseconds per process, more than linting an article. The table holds, for every
-word of ASCII letters wordfreq knows, its frequency and whether Hunspell accepts it, plus
-codespell's misspellings; a lookup is one indexed query. The file is keyed by the data it was
+word of ASCII letters wordfreq knows, its frequency and whether Hunspell accepts it in lower
+case and capitalised; the capitalised stems of the Hunspell dictionary; and codespell's
+misspellings. A lookup is one indexed query. The file is keyed by the data it was
 built from and rebuilt when that changes or the file cannot be read.
 """
 
@@ -12,9 +13,10 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
 
@@ -61,27 +63,37 @@ def table_key() -> str:
 class WordTable:
     """Read access to a built table."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
         self._db = connection
+        self._path = path
+
+    def _rows(self, sql: str, parameters: Sequence[object]) -> list[tuple[Any, ...]]:
+        """Run a query; a damaged cache file is deleted and the table built again."""
+        try:
+            return self._db.execute(sql, parameters).fetchall()
+        except sqlite3.DatabaseError:
+            if self._path is None:
+                raise
+            self._path.unlink(missing_ok=True)
+            rebuilt = _open_or_build()
+            self._db, self._path = rebuilt._db, rebuilt._path
+            return self._db.execute(sql, parameters).fetchall()
 
     def entry(self, word: str) -> tuple[float, bool, bool] | None:
         """(frequency, Hunspell accepts it, Hunspell accepts it capitalised) of a lowercase word."""
-        row = self._db.execute(
-            "SELECT freq, dict, cap FROM words WHERE word = ?", (word,)
-        ).fetchone()
-        return None if row is None else (row[0], bool(row[1]), bool(row[2]))
+        rows = self._rows("SELECT freq, dict, cap FROM words WHERE word = ?", (word,))
+        return (rows[0][0], bool(rows[0][1]), bool(rows[0][2])) if rows else None
 
     def is_capitalised_stem(self, word: str) -> bool:
         """Whether a capitalised (not all-capital) word is a Hunspell stem that it accepts."""
-        found = self._db.execute("SELECT 1 FROM capitals WHERE word = ?", (word,)).fetchone()
-        return found is not None
+        return bool(self._rows("SELECT 1 FROM capitals WHERE word = ?", (word,)))
 
     def entries(self, words: list[str]) -> dict[str, tuple[float, bool, bool]]:
         """``entry`` for many words at once (those the table lists)."""
         found: dict[str, tuple[float, bool, bool]] = {}
         for chunk in _chunks(words):
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
+            rows = self._rows(
                 f"SELECT word, freq, dict, cap FROM words WHERE word IN ({marks})", chunk
             )
             found.update((row[0], (row[1], bool(row[2]), bool(row[3]))) for row in rows)
@@ -92,20 +104,18 @@ class WordTable:
         found: dict[str, tuple[str, ...]] = {}
         for chunk in _chunks(words):
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT wrong, fixes FROM typos WHERE wrong IN ({marks})", chunk
-            )
+            rows = self._rows(f"SELECT wrong, fixes FROM typos WHERE wrong IN ({marks})", chunk)
             found.update((row[0], tuple(row[1].split("\t"))) for row in rows)
         return found
 
     def typo_fixes(self, word: str) -> tuple[str, ...] | None:
         """codespell's corrections of a known misspelling, or None."""
-        row = self._db.execute("SELECT fixes FROM typos WHERE wrong = ?", (word,)).fetchone()
-        return None if row is None else tuple(row[0].split("\t"))
+        rows = self._rows("SELECT fixes FROM typos WHERE wrong = ?", (word,))
+        return tuple(rows[0][0].split("\t")) if rows else None
 
     def dictionary_words(self, min_zipf: float, limit: int = -1) -> list[str]:
         """Hunspell-accepted words at least this frequent, not misspellings, commonest first."""
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT word FROM words WHERE freq >= ? AND dict = 1 AND word NOT IN "
             "(SELECT wrong FROM typos) ORDER BY freq DESC, word LIMIT ?",
             (10 ** (min_zipf - 9), limit),
@@ -145,7 +155,7 @@ def _open_or_build() -> WordTable:
             prune(directory, "words-*.sqlite", path)
             opened = _open(path, key)
         if opened is not None:
-            return WordTable(opened)
+            return WordTable(opened, path)
     memory = sqlite3.connect(":memory:", check_same_thread=False)
     _fill(memory, key)
     return WordTable(memory)
@@ -159,12 +169,15 @@ def _open(path: Path, key: str) -> sqlite3.Connection | None:
         db = sqlite3.connect(
             f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
         )
+    except sqlite3.Error:
+        return None
+    try:
         row = db.execute("SELECT value FROM meta WHERE name = 'key'").fetchone()
         if row is not None and row[0] == key:
             return db
-        db.close()
     except sqlite3.Error:
         pass
+    db.close()
     return None
 
 

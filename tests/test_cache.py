@@ -147,3 +147,17 @@ PACK = """\
 def _matches(rules: list[Rule], text: str) -> list[str]:
     findings, _ = run_rules(parse_document(text), rules, Context())
     return [f.match for f in findings]
+
+
+def test_a_table_damaged_after_opening_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = _fresh_table(monkeypatch, tmp_path)
+    [path] = list(tmp_path.glob("words-*.sqlite"))
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2 :] = b"\xff" * (len(data) - len(data) // 2)  # the second half garbled
+    path.write_bytes(bytes(data))
+    words = ["zebra", "yacht", "xylophone", "wizard", "receive", "abbey"]
+    answers = [table.entry(word) for word in words]  # served, damaged or not
+    assert all(answer is not None and answer[1] for answer in answers)
+    assert table.typo_fixes("recieve") == ("receive",)
