@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lint import __version__
@@ -28,14 +28,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"copydesk: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every subcommand, or only ``command`` (a run needs only its own)."""
     parser = _Parser(
         prog="copydesk", description="Lint news articles: names, spelling, attribution."
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name, add in SUBCOMMANDS.items():
+        if command is None or name == command:
+            add(sub)
+    return parser
 
+
+def _add_check(sub: argparse._SubParsersAction[_Parser]) -> None:
     check = sub.add_parser("check", help="check articles and report findings")
     check.add_argument("paths", nargs="*", type=Path, help="files or directories")
     check.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
@@ -56,30 +62,48 @@ def build_parser() -> argparse.ArgumentParser:
         "--languagetool", metavar="URL", help="also check with this LanguageTool server"
     )
 
+
+def _add_rules(sub: argparse._SubParsersAction[_Parser]) -> None:
     rules = sub.add_parser("rules", help="list, explain or test rules")
     rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
     rules.add_argument("rule_id", nargs="?")
     rules.add_argument("--check", type=Path, metavar="PACK", help="run a pack's examples")
     rules.add_argument("--config", type=Path)
 
+
+def _add_sources(sub: argparse._SubParsersAction[_Parser]) -> None:
     sources = sub.add_parser("sources", help="show which sentences are attributed, and to whom")
     sources.add_argument("paths", nargs="+", type=Path)
     sources.add_argument("--format", "-f", choices=("text", "json"), default="text")
     sources.add_argument("--config", type=Path)
 
+
+def _add_lsp(sub: argparse._SubParsersAction[_Parser]) -> None:
     sub.add_parser("lsp", help="run the language server over standard input and output")
 
+
+def _add_vocab(sub: argparse._SubParsersAction[_Parser]) -> None:
     vocab = sub.add_parser("vocab", help="manage the house vocabulary")
     vocab.add_argument("action", choices=("add", "reject"))
     vocab.add_argument("words", nargs="+")
     vocab.add_argument("--config", type=Path, help="configuration file to edit")
-    return parser
+
+
+SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction[_Parser]], None]] = {
+    "check": _add_check,
+    "rules": _add_rules,
+    "sources": _add_sources,
+    "lsp": _add_lsp,
+    "vocab": _add_vocab,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = arguments[0] if arguments and arguments[0] in SUBCOMMANDS else None
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(command).parse_args(arguments)
     except SystemExit as exc:  # --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     try:

@@ -59,15 +59,25 @@ class PhraseSet:
     """
 
     def __init__(self, phrases: list[str], before: str = r"\b", after: str = r"\b") -> None:
-        body = f"{before}(?:{trie_alternation(phrases)}){after}"
-        self._lower = re.compile(body)
-        self._folding = re.compile(body, re.IGNORECASE)
-        self.pattern = body
+        self.pattern = f"{before}(?:{trie_alternation(phrases)}){after}"
+        self._lower: re.Pattern[str] | None = None  # compiled on first use
+        self._folding: re.Pattern[str] | None = None
+
+    def __getstate__(self) -> dict[str, str]:
+        return {"pattern": self.pattern}  # a cached pack keeps the source; compiling is lazy
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.pattern = state["pattern"]
+        self._lower = self._folding = None
 
     def _prepared(self, text: str) -> tuple[re.Pattern[str], str]:
         lowered = text.lower()
         if len(lowered) == len(text):
+            if self._lower is None:
+                self._lower = re.compile(self.pattern)
             return self._lower, lowered
+        if self._folding is None:
+            self._folding = re.compile(self.pattern, re.IGNORECASE)
         return self._folding, text
 
     def search(self, text: str) -> tuple[int, int] | None:
