@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
 
@@ -60,6 +60,37 @@ def table_key() -> str:
     return content_key(f"wordtable-{SCHEMA}", *(file_stamp(p) for p in _inputs()))
 
 
+_Entry = tuple[float, bool, bool]
+
+
+class WordSource(Protocol):
+    """What the checks ask about words; answered by the cached table or by the libraries."""
+
+    def entry(self, word: str) -> _Entry | None:
+        """(frequency, Hunspell accepts it, Hunspell accepts it capitalised) of a lowercase word."""
+        ...
+
+    def entries(self, words: list[str]) -> dict[str, _Entry]:
+        """``entry`` for many words at once (those listed)."""
+        ...
+
+    def is_capitalised_stem(self, word: str) -> bool:
+        """Whether Hunspell accepts a capitalised word that wordfreq does not list."""
+        ...
+
+    def typo_fixes(self, word: str) -> tuple[str, ...] | None:
+        """codespell's corrections of a known misspelling, or None."""
+        ...
+
+    def typos_among(self, words: list[str]) -> dict[str, tuple[str, ...]]:
+        """``typo_fixes`` for many words at once (those that are known misspellings)."""
+        ...
+
+    def dictionary_words(self, min_zipf: float, limit: int = -1) -> list[str]:
+        """Hunspell-accepted words at least this frequent, not misspellings, commonest first."""
+        ...
+
+
 class WordTable:
     """Read access to a built table."""
 
@@ -76,7 +107,11 @@ class WordTable:
                 raise
             self._path.unlink(missing_ok=True)
             rebuilt = _open_or_build()
-            self._db, self._path = rebuilt._db, rebuilt._path
+            if isinstance(rebuilt, WordTable):
+                self._db, self._path = rebuilt._db, rebuilt._path
+            else:  # the file cannot be written again: keep a table in memory
+                self._db, self._path = sqlite3.connect(":memory:", check_same_thread=False), None
+                _fill(self._db, table_key())
             return self._db.execute(sql, parameters).fetchall()
 
     def entry(self, word: str) -> tuple[float, bool, bool] | None:
@@ -128,10 +163,10 @@ def _chunks(words: list[str], size: int = 500) -> Iterator[list[str]]:
         yield words[start : start + size]
 
 
-_opened: dict[int, WordTable] = {}  # by process id: a connection must not cross a fork
+_opened: dict[int, WordSource] = {}  # by process id: a connection must not cross a fork
 
 
-def word_table() -> WordTable:
+def word_table() -> WordSource:
     """The table for the installed data: opened from the cache, else built (and cached)."""
     table = _opened.get(os.getpid())
     if table is None:
@@ -145,7 +180,8 @@ def reopen_table() -> None:
     _opened.clear()
 
 
-def _open_or_build() -> WordTable:
+def _open_or_build() -> WordSource:
+    """The cached table, built first if need be; without a usable cache, the libraries."""
     key = table_key()
     directory = cache_dir()
     if directory is not None:
@@ -156,9 +192,59 @@ def _open_or_build() -> WordTable:
             opened = _open(path, key)
         if opened is not None:
             return WordTable(opened, path)
-    memory = sqlite3.connect(":memory:", check_same_thread=False)
-    _fill(memory, key)
-    return WordTable(memory)
+    return LiveWords()
+
+
+class LiveWords:
+    """The table's answers straight from wordfreq, Hunspell and codespell's list.
+
+    Used when the table cannot be cached: nothing is built, each answer costs a little more,
+    and loading the libraries adds about a quarter of a second to every run.
+    """
+
+    def __init__(self) -> None:
+        import wordfreq
+
+        from lint.lexicon import hunspell_dictionary
+
+        self._frequencies = wordfreq.get_frequency_dict("en")
+        self._spell = hunspell_dictionary().spell
+        self._typos = {wrong: tuple(fixes.split("\t")) for wrong, fixes in _typo_rows()}
+
+    def entry(self, word: str) -> _Entry | None:
+        """(frequency, Hunspell accepts it, Hunspell accepts it capitalised) of a lowercase word."""
+        frequency = self._frequencies.get(word)
+        if frequency is None or not table_form(word):
+            return None
+        return frequency, bool(self._spell(word)), bool(self._spell(word.capitalize()))
+
+    def entries(self, words: list[str]) -> dict[str, _Entry]:
+        """``entry`` for many words at once (those listed)."""
+        return {word: entry for word in words if (entry := self.entry(word)) is not None}
+
+    def is_capitalised_stem(self, word: str) -> bool:
+        """Whether Hunspell accepts a capitalised word that wordfreq does not list."""
+        return bool(self._spell(word))
+
+    def typo_fixes(self, word: str) -> tuple[str, ...] | None:
+        """codespell's corrections of a known misspelling, or None."""
+        return self._typos.get(word)
+
+    def typos_among(self, words: list[str]) -> dict[str, tuple[str, ...]]:
+        """``typo_fixes`` for many words at once (those that are known misspellings)."""
+        return {word: self._typos[word] for word in words if word in self._typos}
+
+    def dictionary_words(self, min_zipf: float, limit: int = -1) -> list[str]:
+        """Hunspell-accepted words at least this frequent, not misspellings, commonest first."""
+        floor = 10 ** (min_zipf - 9)
+        frequent = [(f, w) for w, f in self._frequencies.items() if f >= floor and table_form(w)]
+        chosen: list[str] = []
+        for _, word in sorted(frequent, key=lambda item: (-item[0], item[1])):
+            if word not in self._typos and self._spell(word):
+                chosen.append(word)
+                if len(chosen) == limit:
+                    break
+        return chosen
 
 
 def _open(path: Path, key: str) -> sqlite3.Connection | None:

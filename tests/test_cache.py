@@ -60,16 +60,23 @@ def test_damaged_or_stale_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     assert wordtable._open(path, wordtable.table_key()) is None  # a key mismatch is not trusted
 
 
-def test_without_a_usable_directory_the_table_lives_in_memory(
+def test_without_a_usable_cache_the_libraries_answer_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    table = _fresh_table(monkeypatch, tmp_path / "cache")
     blocked = tmp_path / "file"
     blocked.write_text("a file where the cache directory should be")
-    table = _fresh_table(monkeypatch, blocked / "cache")
-    assert table.entry("receive") is not None
+    live = _fresh_table(monkeypatch, blocked / "cache")
+    assert isinstance(live, wordtable.LiveWords) and not isinstance(table, wordtable.LiveWords)
+    words = ["receive", "recieve", "paris", "kyiv", "don't", "genera", "qzxv", "teh", "olsen"]
+    assert live.entries(words) == table.entries(words)
+    assert live.typos_among(words) == table.typos_among(words)
+    assert live.dictionary_words(5.0) == table.dictionary_words(5.0)
+    assert live.dictionary_words(3.0, 500) == table.dictionary_words(3.0, 500)
+    assert live.is_capitalised_stem("McDonald") and table.is_capitalised_stem("McDonald")
     monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
     wordtable.reopen_table()
-    assert wordtable.word_table().typo_fixes("teh") is not None
+    assert isinstance(wordtable.word_table(), wordtable.LiveWords)
 
 
 def test_atomic_write_leaves_nothing_behind_on_failure(tmp_path: Path) -> None:
