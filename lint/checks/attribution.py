@@ -283,6 +283,9 @@ def _quoted_sentences(
     return covered
 
 
+_BREAK_REACH = 80  # a turn ("However", "On the other hand") opens its sentence
+
+
 def _carried(
     units: list[Sentence],
     local: list[tuple[str | None, str | None]],
@@ -297,7 +300,7 @@ def _carried(
     """
     sentence = units[i]
     body = text[sentence.start : sentence.end]
-    if lexicon.breaks.search(body):
+    if lexicon.breaks.search(body[:_BREAK_REACH]):
         return False
     for j in (i - 1, i + 1):
         if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
@@ -309,6 +312,8 @@ def _carried(
 
 
 def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
+    if '"' not in body and "“" not in body:
+        return None
     for match in _QUOTE.finditer(body):
         if len(match.group(1).split()) >= 4:
             return offset + match.start(), offset + match.end()
