@@ -44,3 +44,19 @@ def test_parallel_output_matches_serial_order(tmp_path: Path) -> None:
     parallel = run_cli("check", "-j", "2", "-f", "json", str(tmp_path))
     assert serial.out == parallel.out
     assert len(json.loads(parallel.out)["files"]) == 40
+
+
+def test_parallel_run_with_every_shipped_check_matches_serial(tmp_path: Path) -> None:
+    stories = [
+        "Stotenberg said the alliance would act. However, no decision has been made.",
+        "Teh minister did not recieve the goverment report, experts say.",
+        "Unemployment rose by 12% last year in Kiev.",
+        '"We will not back down from this," the Secretary-Genera said.',
+    ]
+    for i in range(24):
+        write(tmp_path / f"s{i:02d}.md", stories[i % len(stories)] + f" Item {i}.\n")
+    serial = run_cli("check", "-j", "1", "-f", "json", str(tmp_path))
+    parallel = run_cli("check", "-j", "2", "-f", "json", str(tmp_path))
+    assert serial.out == parallel.out
+    rules = {f["rule"] for entry in json.loads(parallel.out)["files"] for f in entry["findings"]}
+    assert {"names.people", "spelling.misspelling", "attribution.unattributed-claim"} <= rules
