@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from lint.wordtable import table_form, word_table, zipf_of_frequency
 
@@ -18,19 +18,25 @@ def hunspell_dictionary(language: str = "en_US") -> Any:
 
 
 _Entry = tuple[float, bool, bool]
+V = TypeVar("V")
 _MEMO_LIMIT = 500_000
 _entries: dict[str, _Entry | None] = {}  # the table's answers so far, misses included
 _typos: dict[str, tuple[str, ...] | None] = {}
 
 
-def _table_entry(word: str) -> _Entry | None:
+def _remembered(memo: dict[str, V], word: str, look_up: Callable[[str], V]) -> V:
+    """The memo's answer for a word, looked up (and remembered) the first time."""
     try:
-        return _entries[word]
+        return memo[word]
     except KeyError:
-        if len(_entries) > _MEMO_LIMIT:
-            _entries.clear()
-        entry = _entries[word] = word_table().entry(word)
-        return entry
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        value = memo[word] = look_up(word)
+        return value
+
+
+def _table_entry(word: str) -> _Entry | None:
+    return _remembered(_entries, word, lambda w: word_table().entry(w))
 
 
 def prefetch(words: Iterable[str]) -> None:
@@ -105,10 +111,4 @@ def is_common_word(word: str, threshold: float = 3.0) -> bool:
 
 def typo_fixes(word: str) -> tuple[str, ...] | None:
     """Corrections of a common misspelling (codespell's list), or None for other words."""
-    try:
-        return _typos[word]
-    except KeyError:
-        if len(_typos) > _MEMO_LIMIT:
-            _typos.clear()
-        fixes = _typos[word] = word_table().typo_fixes(word)
-        return fixes
+    return _remembered(_typos, word, lambda w: word_table().typo_fixes(w))
