@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import re
 import sys
@@ -116,7 +115,7 @@ PRUNE_AFTER_SECONDS = 7 * 24 * 3600  # other packs' entries are kept while they 
 
 
 def _digest(payload: bytes) -> bytes:
-    return hashlib.sha256(payload).hexdigest().encode("ascii")
+    return content_key(payload).encode("ascii")
 
 
 def load_pack_text(text: str, path: str) -> list[Rule]:
