@@ -94,6 +94,12 @@ class Document:
         return [m.span() for m in _WORD.finditer(self.prose)]
 
     @cached_property
+    def tokens(self) -> list[str]:
+        """The text of every word of the prose, as written."""
+        prose = self.prose
+        return [prose[s:e] for s, e in self.words]
+
+    @cached_property
     def word_set(self) -> frozenset[str]:
         """Every distinct word of the prose, possessive endings removed."""
         return frozenset(strip_possessive(self.prose[s:e]) for s, e in self.words)
@@ -126,6 +132,7 @@ class Document:
         self.cache.clear()
         for name in (
             "words",
+            "tokens",
             "keys",
             "key_positions",
             "capitalised",

@@ -257,14 +257,15 @@ class _WordList:
         return _WordList(by_length, by_end)
 
     def candidates(self, word: str, edits: int) -> list[list[str]]:
-        """Lists (maybe overlapping) of the words that can be within ``edits`` edits of ``word``.
+        """Lists (maybe overlapping) of the words worth comparing with ``word``.
 
         One edit changes one character or two neighbours, so in a word of three letters or
-        more it leaves the first or the last letter in place: only words sharing one of them
-        are candidates.
+        more it leaves the first or the last letter in place. Misspellings further away nearly
+        always keep one of them too, so only words sharing one are compared: a few hundred
+        instead of thousands (the misspelling lists score the same either way).
         """
         lengths = range(max(1, len(word) - edits), len(word) + edits + 1)
-        if edits == 1 and len(word) >= 3:
+        if len(word) >= 3:
             keys = [(n, end) for n in lengths for end in ("^" + word[0], word[-1] + "$")]
             return [self.by_end[key] for key in keys if key in self.by_end]
         return [self.by_length[n] for n in lengths if n in self.by_length]
@@ -344,15 +345,20 @@ def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
     options: SpellingOptions = rule.options
     memo = _memo_for(options, ctx)
     plans = memo.tokens
-    prose = doc.prose
-    new = {token for start, end in doc.words if (token := prose[start:end]) not in plans}
+    prose, tokens = doc.prose, doc.tokens
+    distinct = set(tokens)
+    new = [token for token in distinct if token not in plans]
     if new:
         prefetch(_lookup_forms(new))  # one query for the document's new words
         for token in new:
             plans[token] = _plan_token(token, options, ctx)
-    for start, end in doc.words:
-        plan = plans[prose[start:end]]
-        if not plan or (start > 0 and prose[start - 1] in "@#/\\"):
+    suspects = {token for token in distinct if plans[token]}
+    if not suspects:
+        return  # most articles: nothing to report, and no need to walk the words again
+    for index in [i for i, token in enumerate(tokens) if token in suspects]:
+        start = doc.words[index][0]
+        plan = plans[tokens[index]]
+        if start > 0 and prose[start - 1] in "@#/\\":
             continue
         for item in plan:
             at = start + item.offset
@@ -378,7 +384,7 @@ def _memo_for(options: SpellingOptions, ctx: Context) -> _Memo:
     return memo
 
 
-def _lookup_forms(tokens: set[str]) -> Iterator[str]:
+def _lookup_forms(tokens: list[str]) -> Iterator[str]:
     """The lowercase words that judging these tokens will look up (near enough)."""
     for token in tokens:
         lower = token.lower().replace("’", "'")
@@ -438,6 +444,8 @@ def _misspelling(offset: int, word: str, ctx: Context) -> _Misspelling | None:
     if lower != word:
         if word[1:] != lower[1:] or lower in ctx.accept:
             return None  # mixed case ("iPhone", "McDonald"): the names check owns it
+        if is_dictionary_word(word) or (typo_fixes(lower) is None and zipf(lower) >= 1.5):
+            return None  # a known or frequent word ("The", "Paris"), or a common name
         return _Misspelling(offset, word, None)
     suggestions = word_verdict(word, ctx.language)
     if suggestions is None:
@@ -448,12 +456,8 @@ def _misspelling(offset: int, word: str, ctx: Context) -> _Misspelling | None:
 
 
 def _capitalised_verdict(word: str, ctx: Context) -> tuple[str, ...] | None:
-    """Suggestions for a capitalised word that is clearly a typo, else None (likely a name)."""
+    """Suggestions for a rare capitalised word that is clearly a typo, else None (a name)."""
     lower = word.lower()
-    if is_dictionary_word(word):
-        return None
-    if typo_fixes(lower) is None and zipf(lower) >= 1.5:
-        return None  # frequent enough in print to be a name
     if is_known_word(lower, ctx.language) or not _clear_typo(lower):
         return None
     suggestions = word_verdict(lower, ctx.language)
