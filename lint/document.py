@@ -120,11 +120,16 @@ class Document:
         return [i for i, (start, _) in enumerate(self.words) if prose[start].isupper()]
 
     @cached_property
-    def key_positions(self) -> dict[str, list[int]]:
-        """Each distinct key with the indexes of the words that have it, in order."""
+    def key_set(self) -> frozenset[str]:
+        """Every distinct key of the document."""
+        return frozenset(self.keys)
+
+    def positions_of(self, keys: frozenset[str] | set[str]) -> dict[str, list[int]]:
+        """The indexes of the words whose key is one of ``keys``, in order, by key."""
         positions: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
-            positions.setdefault(key, []).append(i)
+            if key in keys:
+                positions.setdefault(key, []).append(i)
         return positions
 
     def slim(self) -> None:
@@ -134,7 +139,7 @@ class Document:
             "words",
             "tokens",
             "keys",
-            "key_positions",
+            "key_set",
             "capitalised",
             "word_set",
             "_block_starts",

@@ -36,12 +36,14 @@ class PhraseIndex(Generic[P]):
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], bool, P]]] = {}
+        self._first_words: frozenset[str] = frozenset()
 
     def add(self, phrase: str, payload: P, ignorecase: bool = True) -> None:
         """Register a phrase; without ``ignorecase``, only its own case or a capital initial."""
         words = phrase_words(phrase)
         if words:
             self._by_first.setdefault(words[0].lower(), []).append((words, ignorecase, payload))
+            self._first_words = frozenset(self._by_first)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values())
@@ -52,10 +54,12 @@ class PhraseIndex(Generic[P]):
         prose = doc.prose
         index = self._by_first
         hits: list[tuple[int, PhraseHit[P]]] = []
-        positions_of = doc.key_positions
-        for key in positions_of.keys() & index.keys():  # iterates the smaller of the two
+        matched = doc.key_set & self._first_words  # set operations iterate the smaller side
+        if not matched:
+            return
+        for key, positions in doc.positions_of(matched).items():
             entries = index[key]
-            for i in positions_of[key]:
+            for i in positions:
                 best = self._longest(entries, words, i, prose)
                 if best is not None:
                     hits.append((i, best))

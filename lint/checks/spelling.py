@@ -70,6 +70,12 @@ def american_to_british() -> dict[str, str]:
     return {us: gb for gb, us in british_to_american().items()}
 
 
+@cache
+def _variant_words() -> frozenset[str]:
+    """Every British and American spelling in the lists."""
+    return frozenset(british_to_american()) | frozenset(american_to_british())
+
+
 # --- the verdict on one word -------------------------------------------------------------------
 
 
@@ -482,11 +488,12 @@ def check_variants(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
     gb_to_us = british_to_american()
     us_to_gb = american_to_british()
     seen: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    variant_keys = doc.key_set & _variant_words()
+    if len(variant_keys) < 2:
+        return  # a word spelled both ways needs two different keys
     words, prose = doc.words, doc.prose
-    for key, positions in doc.key_positions.items():
-        gb = key if key in gb_to_us else us_to_gb.get(key)
-        if gb is None:
-            continue
+    for key, positions in doc.positions_of(variant_keys).items():
+        gb = key if key in gb_to_us else us_to_gb[key]
         for index in positions:
             start, end = words[index]
             token = strip_possessive(prose[start:end])
