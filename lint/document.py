@@ -120,6 +120,15 @@ class Document:
         return [i for i, (start, _) in enumerate(self.words) if prose[start].isupper()]
 
     @cached_property
+    def capitalised_tokens(self) -> dict[str, list[int]]:
+        """Each capitalised word (possessive removed) with the indexes where it occurs."""
+        found: dict[str, list[int]] = {}
+        tokens = self.tokens
+        for index in self.capitalised:
+            found.setdefault(strip_possessive(tokens[index]), []).append(index)
+        return found
+
+    @cached_property
     def key_set(self) -> frozenset[str]:
         """Every distinct key of the document."""
         return frozenset(self.keys)
@@ -141,6 +150,7 @@ class Document:
             "keys",
             "key_set",
             "capitalised",
+            "capitalised_tokens",
             "word_set",
             "_block_starts",
             "lines",

@@ -39,14 +39,12 @@ def compile_consistency(fields: dict[str, Node], rule_node: Node) -> Consistency
 def check_consistency(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Report the rarer of two close spellings of a name, suggesting the commoner one."""
     options: ConsistencyOptions = rule.options
-    occurrences: dict[str, list[int]] = {}  # token -> indexes of the words
-    prose = doc.prose
+    occurrences = {  # token -> indexes of the words
+        token: indexes
+        for token, indexes in doc.capitalised_tokens.items()
+        if len(token) >= options.min_length and token.isalpha()
+    }
     words = doc.words
-    for index in doc.capitalised:
-        start, end = words[index]
-        token = strip_possessive(prose[start:end])
-        if len(token) >= options.min_length and token.isalpha():
-            occurrences.setdefault(token, []).append(index)
     counts = Counter({token: len(found) for token, found in occurrences.items()})
     first_seen = {token: found[0] for token, found in occurrences.items()}
     for rare, common, severity in _variant_pairs(counts, first_seen, ctx):

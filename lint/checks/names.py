@@ -121,21 +121,26 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
         match = doc.text[hit.start : hit.end]
         replacement = match_case(hit.payload, match)
         yield rule.finding(hit.start, hit.end, match, (replacement,), canonical=hit.payload)
-    prose, words, verdicts = doc.prose, doc.words, options._verdicts
-    for index in doc.capitalised:  # near misses of names are looked for in capitalised words
-        start, end = words[index]
-        token = strip_possessive(prose[start:end])
+    verdicts = options._verdicts
+    # near misses of names are looked for in capitalised words, each distinct one judged once
+    for token, indexes in doc.capitalised_tokens.items():
         suggestions = verdicts.get(token)
         if suggestions is None:
             suggestions = near_names(token, options, ctx)
-        if not suggestions or (exact_spans and any(a <= start < b for a, b in exact_spans)):
+        if not suggestions:
             continue
         parts = {p for s in suggestions for p in options.sibling_parts.get(s, ())}
-        if _has_evidence(doc, index, suggestions, parts) and not _someone_else(doc, index, parts):
-            replacements = tuple(match_case(s, token) for s in suggestions)
-            yield rule.finding(
-                start, start + len(token), token, replacements, canonical=suggestions[0]
-            )
+        for index in indexes:
+            start = doc.words[index][0]
+            if exact_spans and any(a <= start < b for a, b in exact_spans):
+                continue
+            if _has_evidence(doc, index, suggestions, parts) and not _someone_else(
+                doc, index, parts
+            ):
+                replacements = tuple(match_case(s, token) for s in suggestions)
+                yield rule.finding(
+                    start, start + len(token), token, replacements, canonical=suggestions[0]
+                )
 
 
 def _has_evidence(doc: Document, index: int, suggestions: tuple[str, ...], parts: set[str]) -> bool:
