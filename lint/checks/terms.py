@@ -105,20 +105,23 @@ def check_terms(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _candidate_spans(doc: Document, options: TermsOptions) -> list[tuple[int, int]]:
     """Runs of adjacent words that put a word's part where that component sits in a term."""
     by_component = options.by_component
+    anchors = {
+        key
+        for key in doc.key_set
+        if key in by_component
+        or ("-" in key and any(part in by_component for part in key.split("-")))
+    }
     spans: set[tuple[int, int]] = set()
-    for j, key in enumerate(doc.keys):
-        if key not in by_component and not (
-            "-" in key and any(part in by_component for part in key.split("-"))
-        ):
-            continue
+    for key, indexes in doc.positions_of(anchors).items() if anchors else ():
         parts = key.split("-")
         for k, part in enumerate(parts):
             for position, entry in by_component.get(part, ()):
                 before = position - k
                 after = options.sizes[entry.term] - position - (len(parts) - k)
-                span = _aligned_span(doc, j, before, after)
-                if span is not None:
-                    spans.add(span)
+                for j in indexes:
+                    span = _aligned_span(doc, j, before, after)
+                    if span is not None:
+                        spans.add(span)
     return sorted(spans)
 
 
