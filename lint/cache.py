@@ -8,9 +8,11 @@ cache, or ``COPYDESK_NO_CACHE=1`` to keep everything in memory.
 from __future__ import annotations
 
 import os
+import sys
 import time
 import zlib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 
@@ -102,3 +104,45 @@ def prune(directory: Path, pattern: str, keep: Path, older_than: float = 0.0) ->
                 stale.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+_HEADER = b"copydesk cache\n"
+PRUNE_AFTER_SECONDS = 7 * 24 * 3600  # other entries are kept a week after they were written
+
+
+@cache
+def code_stamp() -> str:
+    """Evidence of the code that made a cached object: Python's version and copydesk's sources."""
+    sources = sorted(Path(__file__).parent.rglob("*.py"))
+    return content_key(sys.version, *(file_stamp(p) for p in sources))
+
+
+def load_object(path: Path) -> object | None:
+    """A pickled object stored by ``store_object``, or None if missing, damaged or unreadable."""
+    import pickle
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, _, payload = data.partition(b"\n\n")
+    if header != _HEADER + content_key(payload).encode("ascii"):
+        return None
+    try:
+        value: object = pickle.loads(payload)
+    except Exception:  # a damaged or incompatible entry is rebuilt, never trusted
+        return None
+    return value
+
+
+def store_object(path: Path, value: object, family: str) -> None:
+    """Pickle an object to ``path`` with a checksum; entries of ``family-*`` a week old go."""
+    import pickle
+
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return  # what cannot be pickled is simply rebuilt each time
+    blob = _HEADER + content_key(payload).encode("ascii") + b"\n\n" + payload
+    if write_atomically(path, lambda temporary: temporary.write_bytes(blob)):
+        prune(path.parent, f"{family}-*", path, older_than=PRUNE_AFTER_SECONDS)

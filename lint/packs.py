@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pickle
 import re
-import sys
-from functools import cache
 from pathlib import Path
 
-from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
+from lint.cache import cache_dir, code_stamp, content_key, load_object, store_object
 from lint.errors import ConfigError
 from lint.findings import CATEGORIES, Severity
 from lint.packfiles import files_read_since, start_recording, unchanged
@@ -62,7 +59,7 @@ def load_pack_file(path: Path) -> list[Rule]:
     directory = cache_dir()
     if directory is None:
         return load_pack_text(text, str(path))
-    cached = directory / f"pack-{content_key(PACK_CACHE_VERSION, _code_stamp(), str(path), text)}"
+    cached = directory / f"pack-{content_key(PACK_CACHE_VERSION, code_stamp(), str(path), text)}"
     rules = _read_compiled(cached)
     if rules is None:
         mark = start_recording()
@@ -70,52 +67,20 @@ def load_pack_file(path: Path) -> list[Rule]:
             rules = load_pack_text(text, str(path))
         finally:
             files = files_read_since(mark)
-        _write_compiled(cached, files, rules)
+        store_object(cached, (files, rules), "pack")
     return rules
 
 
-PACK_CACHE_VERSION = "pack-cache-1"
-_HEADER = b"copydesk compiled pack\n"
-
-
-@cache
-def _code_stamp() -> str:
-    """Evidence of the code that compiled a pack: Python's version and copydesk's sources."""
-    sources = sorted(Path(__file__).parent.rglob("*.py"))
-    return content_key(sys.version, *(file_stamp(p) for p in sources))
+PACK_CACHE_VERSION = "pack-cache-2"
 
 
 def _read_compiled(path: Path) -> list[Rule] | None:
-    """A cached pack, if intact (checksum) and built from files that have not changed since."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    """A cached pack, if intact and built from files that have not changed since."""
+    stored = load_object(path)
+    if not isinstance(stored, tuple) or len(stored) != 2:
         return None
-    header, _, rest = data.partition(b"\n\n")
-    if not header.startswith(_HEADER) or header[len(_HEADER) :] != _digest(rest):
-        return None
-    try:
-        files, rules = pickle.loads(rest)
-    except Exception:  # a damaged or incompatible file is rebuilt, never trusted
-        return None
+    files, rules = stored
     return rules if unchanged(files) else None
-
-
-def _write_compiled(path: Path, files: list[tuple[str, str]], rules: list[Rule]) -> None:
-    try:
-        payload = pickle.dumps((files, rules), protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return  # a rule that cannot be pickled is simply compiled each time
-    blob = _HEADER + _digest(payload) + b"\n\n" + payload
-    if write_atomically(path, lambda temporary: temporary.write_bytes(blob)):
-        prune(path.parent, "pack-*", path, older_than=PRUNE_AFTER_SECONDS)
-
-
-PRUNE_AFTER_SECONDS = 7 * 24 * 3600  # other packs' entries are kept while they are in use
-
-
-def _digest(payload: bytes) -> bytes:
-    return content_key(payload).encode("ascii")
 
 
 def load_pack_text(text: str, path: str) -> list[Rule]:

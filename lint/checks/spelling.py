@@ -10,13 +10,14 @@ from functools import cache, lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from lint.cache import cache_dir, code_stamp, content_key, load_object, store_object
 from lint.document import Document
 from lint.findings import Finding
 from lint.lexicon import is_dictionary_word, prefetch, typo_fixes, zipf
 from lint.phrases import match_case
 from lint.rule import Context, Rule
 from lint.words import is_sentence_start, strip_possessive
-from lint.wordtable import codespell_file, word_table
+from lint.wordtable import codespell_file, table_key, word_table
 from lint.yamlsource import Node, as_number, as_str_list
 
 MAX_SUGGESTIONS = 5
@@ -280,19 +281,33 @@ class _WordList:
 @cache
 def common_words() -> _WordList:
     """Frequent dictionary words (not known misspellings)."""
-    return _WordList.of(word_table().dictionary_words(SUGGESTION_ZIPF))
+    return _word_list(SUGGESTION_ZIPF)
 
 
 @cache
 def very_common_words() -> _WordList:
     """Dictionary words common enough that a word one edit away is taken for a typo of one."""
-    return _WordList.of(word_table().dictionary_words(CLEAR_TYPO_ZIPF))
+    return _word_list(CLEAR_TYPO_ZIPF)
 
 
 @cache
 def frequent_words() -> _WordList:
     """The commonest dictionary words, for suggestions of last resort."""
-    return _WordList.of(word_table().dictionary_words(0.0, FREQUENT_WORDS))
+    return _word_list(0.0, FREQUENT_WORDS)
+
+
+def _word_list(min_zipf: float, limit: int = -1) -> _WordList:
+    """A grouped word list from the word table, kept in the cache: each process needs it."""
+    directory = cache_dir()
+    key = content_key("words-list", code_stamp(), table_key(), str(min_zipf), str(limit))
+    path = directory / f"list-{key}" if directory is not None else None
+    stored = load_object(path) if path is not None else None
+    if isinstance(stored, _WordList):
+        return stored
+    built = _WordList.of(word_table().dictionary_words(min_zipf, limit))
+    if path is not None:
+        store_object(path, built, "list")
+    return built
 
 
 def _near(word: str, words: _WordList, edits: int) -> list[tuple[str, int]]:
