@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -156,7 +157,9 @@ def _lint_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[FileRe
     resolver = _worker_resolvers.setdefault(
         (explicit, languagetool), ConfigResolver(explicit, languagetool)
     )
-    return [_slimmed(lint_path(path, resolver)) for path in paths]
+    results = [_slimmed(lint_path(path, resolver)) for path in paths]
+    gc.freeze()  # what survives a chunk (rules, memos) is kept: collections need not scan it
+    return results
 
 
 def _slimmed(result: FileResult) -> FileResult:
@@ -180,5 +183,9 @@ def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[F
     size = max(1, len(paths) // (jobs * 8))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     work = [(chunk, resolver.explicit, resolver.languagetool) for chunk in chunks]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [result for batch in pool.map(_lint_chunk, work) for result in batch]
+    gc.disable()  # the results arriving are all kept: collecting meanwhile is wasted work
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return [result for batch in pool.map(_lint_chunk, work) for result in batch]
+    finally:
+        gc.enable()
