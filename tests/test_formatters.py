@@ -72,3 +72,24 @@ def test_golden_output(article: str, fmt: str) -> None:
     if os.environ.get("COPYDESK_UPDATE_GOLDEN"):
         golden.write_text(rendered, encoding="utf-8")
     assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_findings_survive_pickling_between_processes() -> None:
+    import pickle
+
+    from lint.findings import Finding, Severity
+
+    finding = Finding(
+        "names.people",
+        "names",
+        Severity.ERROR,
+        "m",
+        3,
+        9,
+        "Stotenberg",
+        ("Stoltenberg",),
+        True,
+        "https://example.org/rule",
+    )
+    copy = pickle.loads(pickle.dumps(finding))
+    assert copy == finding and copy.link == finding.link and copy.severity is Severity.ERROR
