@@ -1,8 +1,8 @@
-"""Where copydesk keeps data it can rebuild: compiled rule packs and the word table.
+"""Where copydesk keeps data it can rebuild: compiled rule packs, the word table, word lists.
 
 Every cached file is named by a key derived from its inputs, written to a temporary file and
 renamed into place, and rebuilt when it cannot be read. Set ``COPYDESK_CACHE_DIR`` to move the
-cache, or ``COPYDESK_NO_CACHE=1`` to keep everything in memory.
+cache, or ``COPYDESK_NO_CACHE=1`` to use none (everything is then built in memory).
 """
 
 from __future__ import annotations
