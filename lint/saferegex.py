@@ -16,7 +16,10 @@ class RegexTimeout(Exception):
 def compile_user(pattern: str, ignorecase: bool = False) -> regex.Pattern[str]:
     """Compile a user pattern (``regex`` syntax, VERSION0); raises ``regex.error`` if invalid."""
     flags = regex.VERSION0 | (regex.IGNORECASE if ignorecase else 0)
-    return regex.compile(pattern, flags)
+    try:
+        return regex.compile(pattern, flags)
+    except ValueError as exc:  # "(?V1)" clashes with VERSION0 as a ValueError, not regex.error
+        raise regex.error(str(exc)) from None
 
 
 def finditer_bounded(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:

@@ -64,8 +64,11 @@ def test_wrong_type_and_bad_choice() -> None:
 
 
 def test_regex_that_does_not_compile() -> None:
-    text = GOOD.replace("tokens: [regime]", "patterns: ['(unclosed']")
-    assert error_of(text).startswith("pack.yaml:7:14: 'patterns' has a regex that does not compile")
+    for bad in ("(unclosed", "(?V1)versions clash"):
+        text = GOOD.replace("tokens: [regime]", f"patterns: ['{bad}']")
+        assert error_of(text).startswith(
+            "pack.yaml:7:14: 'patterns' has a regex that does not compile"
+        )
 
 
 def test_unknown_message_placeholder() -> None:

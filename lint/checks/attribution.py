@@ -10,9 +10,10 @@ import regex
 
 from lint.document import Document
 from lint.findings import Finding
+from lint.guard import GuardedPattern, GuardScan
 from lint.packfiles import read_beside_pack
 from lint.rule import Context, Rule
-from lint.saferegex import MATCH_TIMEOUT, RegexTimeout, compile_user
+from lint.saferegex import compile_user
 from lint.sentences import Sentence, sentences
 from lint.trie import PhraseSet
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
@@ -31,9 +32,9 @@ class Lexicon:
     """Compiled attribution word lists: cues, source patterns, vague sources, claim signals."""
 
     cue: PhraseSet
-    source_patterns: tuple[regex.Pattern[str], ...]
+    source_patterns: tuple[GuardedPattern, ...]
     vague: PhraseSet
-    claim: regex.Pattern[str]
+    claim: GuardedPattern
     breaks: PhraseSet
     pronoun: PhraseSet
     signature: str = ""
@@ -76,12 +77,13 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
         )
         for item in lex["source_patterns"].value or []
     ]
-    for item in lex["claims"].value or []:
-        _user_pattern(item, "claims", as_str(item, "claims"))  # each is checked where it stands
+    claims = [
+        _user_pattern(item, "claims", as_str(item, "claims")) for item in lex["claims"].value or []
+    ]
     signature = repr((sorted(words.items()), [p.pattern for p in patterns]))
     lexicon = _LEXICONS.get(signature)
     if lexicon is None:  # the three shipped rules share one lexicon: compile it once
-        lexicon = _LEXICONS[signature] = _compile_lexicon(words, tuple(patterns), signature)
+        lexicon = _LEXICONS[signature] = _compile_lexicon(words, patterns, claims, signature)
     return AttributionOptions(report, lexicon)
 
 
@@ -96,13 +98,18 @@ def _user_pattern(item: Node, key: str, pattern: str) -> regex.Pattern[str]:
 
 
 def _compile_lexicon(
-    words: dict[str, list[str]], patterns: tuple[regex.Pattern[str], ...], signature: str
+    words: dict[str, list[str]],
+    patterns: list[regex.Pattern[str]],
+    claims: list[regex.Pattern[str]],
+    signature: str,
 ) -> Lexicon:
     return Lexicon(
         cue=PhraseSet(words["cues"]),
-        source_patterns=patterns,
+        source_patterns=tuple(GuardedPattern.build(p) for p in patterns),
         vague=PhraseSet(words["vague"]),
-        claim=compile_user(f"(?:{'|'.join(words['claims'])})", ignorecase=True),
+        claim=GuardedPattern.build(
+            compile_user(f"(?:{'|'.join(p.pattern for p in claims)})", ignorecase=True)
+        ),
         breaks=PhraseSet(words["breaks"], before="^[\"“‘']?"),
         pronoun=PhraseSet(words["pronouns"]),
         signature=signature,
@@ -142,7 +149,9 @@ def analyse(doc: Document, lexicon: Lexicon, complete: bool = True) -> list[Sent
 def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceInfo]:
     text = doc.prose
     units = sentences(doc)
-    local = [_local(text, s, lexicon) for s in units]
+    sources = [pattern.scan(text) for pattern in lexicon.source_patterns]
+    local = [_local(text, s, sources, lexicon) for s in units]
+    claims = lexicon.claim.scan(text)
     quoted = _quoted_sentences(doc, units, local)
     result = []
     last_source: str | None = None
@@ -156,7 +165,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         attributed = cue is not None or carried
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
-        claim = _claim_span(body, sentence, lexicon) if complete or not attributed else None
+        claim = _claim_span(sentence, claims) if complete or not attributed else None
         needs = sentence.block.kind not in ("heading", "title") and (
             claim is not None or quote is not None
         )
@@ -175,15 +184,14 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     return result
 
 
-def _local(text: str, sentence: Sentence, lexicon: Lexicon) -> tuple[str | None, str | None]:
-    body = text[sentence.start : sentence.end]
-    for pattern in lexicon.source_patterns:
-        try:
-            match = pattern.search(body, timeout=MATCH_TIMEOUT)
-        except TimeoutError:
-            raise RegexTimeout(pattern.pattern) from None
+def _local(
+    text: str, sentence: Sentence, sources: list[GuardScan], lexicon: Lexicon
+) -> tuple[str | None, str | None]:
+    for scan in sources:
+        match = scan.search(sentence.start, sentence.end)
         if match:
             return match.group(0), _clean_source(match.groupdict().get("source"), lexicon)
+    body = text[sentence.start : sentence.end]
     cue = lexicon.cue.search(body)
     if cue is None:
         return None, None
@@ -320,11 +328,8 @@ def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _claim_span(body: str, sentence: Sentence, lexicon: Lexicon) -> tuple[int, int] | None:
-    try:
-        match = lexicon.claim.search(body, timeout=MATCH_TIMEOUT)
-    except TimeoutError:
-        raise RegexTimeout(lexicon.claim.pattern) from None
+def _claim_span(sentence: Sentence, claims: GuardScan) -> tuple[int, int] | None:
+    match = claims.search(sentence.start, sentence.end)
     if match is None:
         return None
     return sentence.start + match.start(), sentence.start + match.end()
