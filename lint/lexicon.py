@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from lint.wordtable import table_form, word_table, zipf_of_frequency
+from lint.wordtable import table_form, word_table, wordfreq_tokens, zipf_of_frequency
 
 
 @cache
@@ -85,23 +85,20 @@ def is_dictionary_word(word: str) -> bool:
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """Word frequency on the Zipf scale (0 = unseen, 3 = once per million words, 7 = "the")."""
-    parts = word.lower().split("-")
-    if all(table_form(part) for part in parts):
-        # wordfreq reads such a word as its hyphen-separated tokens and combines them so
-        # that 1/f = 1/f1 + 1/f2 + ...; a missing token makes the word unseen
-        inverse = 0.0
-        for part in parts:
-            entry = _table_entry(part)
-            if entry is None and "'" in part:
-                break  # wordfreq may split it at the apostrophe ("ma'a"): let it decide
-            if entry is None:
-                return 0.0
-            inverse += 1.0 / entry[0]
-        else:
-            return zipf_of_frequency(1.0 / inverse)
-    import wordfreq
+    tokens = wordfreq_tokens(word)
+    if tokens is None:
+        import wordfreq  # a word of other characters: rare enough to load wordfreq for
 
-    return float(wordfreq.zipf_frequency(word, "en"))
+        return float(wordfreq.zipf_frequency(word, "en"))
+    # wordfreq combines the frequencies of a word's tokens so that 1/f = 1/f1 + 1/f2 + ...;
+    # a missing token makes the word unseen
+    inverse = 0.0
+    for token in tokens:
+        entry = _table_entry(token)
+        if entry is None:
+            return 0.0
+        inverse += 1.0 / entry[0]
+    return zipf_of_frequency(1.0 / inverse) if inverse else 0.0
 
 
 def is_common_word(word: str, threshold: float = 3.0) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from importlib.util import find_spec
@@ -31,6 +32,33 @@ def table_form(word: str) -> bool:
         and word[-1:].isalpha()
         and word.replace("'", "").isalpha()
     )
+
+
+_ELISION_VOWELS = frozenset("aehiouy")  # wordfreq splits "y'all" and "ma'a" before these
+_TOKEN_BREAKS = re.compile(r"-|'{2,}")
+
+
+def wordfreq_tokens(word: str) -> list[str] | None:
+    """The tokens wordfreq looks up for an English word of ASCII letters, apostrophes and
+    hyphens (``None`` for other words), without loading wordfreq.
+
+    Hyphens and doubled apostrophes separate tokens, apostrophes at a token's ends are
+    dropped, and one or two letters, an apostrophe and a vowel or "h" open a token of their
+    own (wordfreq's rule for elisions such as "l'arc", which also splits "y'all").
+    """
+    if not word.isascii() or not word.replace("'", "").replace("-", "").isalpha():
+        return None
+    tokens = []
+    for chunk in _TOKEN_BREAKS.split(word.lower()):
+        chunk = chunk.strip("'")
+        while chunk:
+            mark = chunk.find("'", 1, 3)
+            if mark < 0 or chunk[mark + 1] not in _ELISION_VOWELS:
+                tokens.append(chunk)
+                break
+            tokens.append(chunk[:mark])
+            chunk = chunk[mark + 1 :]
+    return tokens
 
 
 def _package_dir(name: str) -> Path:

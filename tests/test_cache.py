@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import wordfreq
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import wordtable
 from lint.cache import cache_dir, content_key, prune, write_atomically
@@ -29,8 +31,20 @@ def _forget_open_table() -> None:
     wordtable.reopen_table()
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeyhbcmt'-", min_size=1, max_size=10))
+def test_tokens_as_wordfreq_splits_them(word: str) -> None:
+    tokens = wordtable.wordfreq_tokens(word)
+    if any(ch.isalpha() for ch in word):
+        assert tokens == wordfreq.tokenize(word, "en")
+    else:
+        assert tokens is None  # no letters: left to wordfreq itself
+
+
 def test_table_answers_like_wordfreq_and_hunspell(tmp_path: Path) -> None:
-    for word in ["the", "Stoltenberg", "don't", "Ma'a", "pre-tax", "Moscow-based", "qzxv", "naïve"]:
+    words = ["the", "Stoltenberg", "don't", "Ma'a", "pre-tax", "Moscow-based", "qzxv", "naïve"]
+    words += ["y'all", "o'clock", "shoot-'em-ups", "children't", "rock'n'roll", "a''b"]
+    for word in words:
         assert zipf(word) == wordfreq.zipf_frequency(word, "en"), word
     table = wordtable.word_table()
     entry = table.entry("receive")
