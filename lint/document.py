@@ -102,7 +102,7 @@ class Document:
     @cached_property
     def word_set(self) -> frozenset[str]:
         """Every distinct word of the prose, possessive endings removed."""
-        return frozenset(strip_possessive(self.prose[s:e]) for s, e in self.words)
+        return frozenset(map(strip_possessive, set(self.tokens)))
 
     @cached_property
     def keys(self) -> list[str]:
@@ -122,10 +122,14 @@ class Document:
     @cached_property
     def capitalised_tokens(self) -> dict[str, list[int]]:
         """Each capitalised word (possessive removed) with the indexes where it occurs."""
-        found: dict[str, list[int]] = {}
+        by_token: dict[str, list[int]] = {}
         tokens = self.tokens
         for index in self.capitalised:
-            found.setdefault(strip_possessive(tokens[index]), []).append(index)
+            by_token.setdefault(tokens[index], []).append(index)
+        found: dict[str, list[int]] = {}
+        for token, indexes in by_token.items():
+            word = strip_possessive(token)
+            found[word] = sorted(found[word] + indexes) if word in found else indexes
         return found
 
     @cached_property

@@ -105,19 +105,20 @@ def check_terms(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _candidate_spans(doc: Document, options: TermsOptions) -> list[tuple[int, int]]:
     """Runs of adjacent words that put a word's part where that component sits in a term."""
     by_component = options.by_component
-    anchors = {
-        key
-        for key in doc.key_set
-        if key in by_component
-        or ("-" in key and any(part in by_component for part in key.split("-")))
+    keys = doc.key_set
+    anchors = (keys & by_component.keys()) | {
+        key for key in keys if "-" in key and not by_component.keys().isdisjoint(key.split("-"))
     }
     spans: set[tuple[int, int]] = set()
     for key, indexes in doc.positions_of(anchors).items() if anchors else ():
         parts = key.split("-")
         for k, part in enumerate(parts):
-            for position, entry in by_component.get(part, ()):
-                before = position - k
-                after = options.sizes[entry.term] - position - (len(parts) - k)
+            # words before and after the anchor, per term it may sit in: many terms share one
+            shapes = {
+                (position - k, options.sizes[entry.term] - position - (len(parts) - k))
+                for position, entry in by_component.get(part, ())
+            }
+            for before, after in shapes:
                 for j in indexes:
                     span = _aligned_span(doc, j, before, after)
                     if span is not None:
