@@ -60,22 +60,51 @@ def prefetch(words: Iterable[str]) -> None:
 def is_dictionary_word(word: str) -> bool:
     """Whether Hunspell accepts the word as written (proper names in the dictionary included).
 
-    Answered from the word table where it can be, so that Hunspell is loaded only for rare
-    words: a capitalised word the table does not list and that is not a capitalised stem of
-    the dictionary is taken as unknown (Hunspell accepts almost none of those, mostly
-    possessives, which the checks strip first).
+    Answered from the word table where it can be: wordfreq's words with Hunspell's verdicts,
+    then the dictionary's expanded forms for lower-case, capitalised and mixed-case words, so
+    that Hunspell itself is loaded only for words in capitals or with digits.
     """
     if "-" in word and all(is_dictionary_word(part) for part in word.split("-")):
         return True  # Hunspell accepts a hyphenated compound of accepted words
+    lower = word.lower()
     if table_form(word):
-        lower = word.lower()
         entry = _table_entry(lower)
         if word == lower and entry is not None:
             return entry[1]
         if word == lower.capitalize() and entry is not None:
             return entry[2]
-        if word[:1].isupper() and not word.isupper():
-            return word_table().is_capitalised_stem(word)
+    verdict = _form_verdict(word, lower)
+    return _hunspell_verdict(word) if verdict is None else verdict
+
+
+def _form_verdict(word: str, lower: str) -> bool | None:
+    """Hunspell's verdict from the dictionary's forms, or None where its case rules or
+    compounding go beyond what the forms show (capitals, digits)."""
+    if word != lower and (not word[:1].isupper() or word.isupper()):
+        return None
+    if any(ch.isdigit() for ch in word):
+        return None
+    table = word_table()
+    found = table.is_form(word)
+    if found is None:
+        return None
+    if not found and word != lower and word == lower.capitalize():
+        found = bool(table.is_form(lower))  # "Patchier" for "patchier"
+    if not found and "-" in word:
+        found = _accepted_around_hyphen(word)
+    return found
+
+
+def _accepted_around_hyphen(word: str) -> bool:
+    """Hunspell's word breaking: accepted on both sides of its first or its last hyphen."""
+    for at in {word.find("-"), word.rfind("-")}:
+        inside = 0 < at < len(word) - 1
+        if inside and is_dictionary_word(word[at + 1 :]) and is_dictionary_word(word[:at]):
+            return True
+    return False
+
+
+def _hunspell_verdict(word: str) -> bool:
     try:
         return bool(hunspell_dictionary().spell(word))
     except UnicodeError:  # the bundled dictionary is Latin-1: other scripts are not in it

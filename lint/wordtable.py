@@ -3,9 +3,10 @@
 Loading wordfreq's frequency list, codespell's misspelling list and Hunspell costs a few
 hundred milliseconds per process, more than linting an article. The table holds, for every
 word of ASCII letters wordfreq knows, its frequency and whether Hunspell accepts it in lower
-case and capitalised; the capitalised stems of the Hunspell dictionary; and codespell's
-misspellings. A lookup is one indexed query. The file is keyed by the data it was
-built from and rebuilt when that changes or the file cannot be read.
+case and capitalised; every form of the Hunspell dictionary (its stems with their affixes,
+expanded by ``lint.affixes``); and codespell's misspellings. A lookup is one indexed query.
+The file is keyed by the data it was built from and rebuilt when that changes or the file
+cannot be read.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Protocol
 
+from lint.affixes import UnsupportedDictionary, dictionary_forms
 from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
 
-SCHEMA = 5
+SCHEMA = 6
 
 
 def table_form(word: str) -> bool:
@@ -102,8 +104,8 @@ class WordSource(Protocol):
         """``entry`` for many words at once (those listed)."""
         ...
 
-    def is_capitalised_stem(self, word: str) -> bool:
-        """Whether Hunspell accepts a capitalised word that wordfreq does not list."""
+    def is_form(self, word: str) -> bool | None:
+        """Whether a word as written is a form of Hunspell's dictionary; None if unknown."""
         ...
 
     def typo_fixes(self, word: str) -> tuple[str, ...] | None:
@@ -125,6 +127,7 @@ class WordTable:
     def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
         self._db = connection
         self._path = path
+        self._forms_known: bool | None = None
 
     def _rows(self, sql: str, parameters: Sequence[object]) -> list[tuple[Any, ...]]:
         """Run a query; a damaged cache file is deleted and the table built again."""
@@ -147,9 +150,14 @@ class WordTable:
         rows = self._rows("SELECT freq, dict, cap FROM words WHERE word = ?", (word,))
         return (rows[0][0], bool(rows[0][1]), bool(rows[0][2])) if rows else None
 
-    def is_capitalised_stem(self, word: str) -> bool:
-        """Whether a capitalised (not all-capital) word is a Hunspell stem that it accepts."""
-        return bool(self._rows("SELECT 1 FROM capitals WHERE word = ?", (word,)))
+    def is_form(self, word: str) -> bool | None:
+        """Whether a word as written is a form of Hunspell's dictionary (stem or affixed)."""
+        if self._forms_known is None:
+            rows = self._rows("SELECT value FROM meta WHERE name = 'forms'", ())
+            self._forms_known = bool(rows) and rows[0][0] == "1"
+        if not self._forms_known:
+            return None  # the dictionary uses affix features the expansion does not model
+        return bool(self._rows("SELECT 1 FROM forms WHERE word = ?", (word,)))
 
     def entries(self, words: list[str]) -> dict[str, tuple[float, bool, bool]]:
         """``entry`` for many words at once (those the table lists)."""
@@ -250,9 +258,9 @@ class LiveWords:
         """``entry`` for many words at once (those listed)."""
         return {word: entry for word in words if (entry := self.entry(word)) is not None}
 
-    def is_capitalised_stem(self, word: str) -> bool:
-        """Whether Hunspell accepts a capitalised word that wordfreq does not list."""
-        return bool(self._spell(word))
+    def is_form(self, word: str) -> bool | None:
+        """Not known without the table: Hunspell is asked instead."""
+        return None
 
     def typo_fixes(self, word: str) -> tuple[str, ...] | None:
         """codespell's corrections of a known misspelling, or None."""
@@ -310,12 +318,18 @@ def _fill(db: sqlite3.Connection, key: str) -> None:
     db.executescript(
         "CREATE TABLE words (word TEXT PRIMARY KEY, freq REAL NOT NULL, dict INTEGER NOT NULL,"
         " cap INTEGER NOT NULL) WITHOUT ROWID;"
-        "CREATE TABLE capitals (word TEXT PRIMARY KEY) WITHOUT ROWID;"
+        "CREATE TABLE forms (word TEXT PRIMARY KEY) WITHOUT ROWID;"
         "CREATE TABLE typos (wrong TEXT PRIMARY KEY, fixes TEXT NOT NULL) WITHOUT ROWID;"
         "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
     )
     db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _word_rows())
-    db.executemany("INSERT OR IGNORE INTO capitals VALUES (?)", _capital_rows())
+    hunspell = _package_dir("hunspell") / "dictionaries"
+    try:
+        forms = dictionary_forms(hunspell / "en_US.aff", hunspell / "en_US.dic")
+    except UnsupportedDictionary:
+        forms = set()
+    db.executemany("INSERT INTO forms VALUES (?)", ((form,) for form in sorted(forms)))
+    db.execute("INSERT INTO meta VALUES ('forms', ?)", ("1" if forms else "0",))
     db.executemany("INSERT OR REPLACE INTO typos VALUES (?, ?)", _typo_rows())
     db.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
     db.commit()
@@ -330,18 +344,6 @@ def _word_rows() -> Iterator[tuple[str, float, int, int]]:
     for word, frequency in wordfreq.get_frequency_dict("en").items():
         if table_form(word):
             yield word, frequency, int(bool(spell(word))), int(bool(spell(word.capitalize())))
-
-
-def _capital_rows() -> Iterator[tuple[str]]:
-    """Capitalised stems of the Hunspell dictionary that it accepts ("Kinshasa", "McDonald")."""
-    from lint.lexicon import hunspell_dictionary
-
-    spell = hunspell_dictionary().spell
-    path = _package_dir("hunspell") / "dictionaries" / "en_US.dic"
-    for line in path.read_text(encoding="latin-1").splitlines()[1:]:
-        stem = line.split("/")[0].strip()
-        if table_form(stem) and stem[:1].isupper() and not stem.isupper() and spell(stem):
-            yield (stem,)
 
 
 def zipf_of_frequency(frequency: float) -> float:

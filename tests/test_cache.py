@@ -10,7 +10,7 @@ import wordfreq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import wordtable
+from lint import lexicon, wordtable
 from lint.cache import cache_dir, content_key, prune, write_atomically
 from lint.document import parse_document
 from lint.engine import run_rules
@@ -74,6 +74,61 @@ def test_damaged_or_stale_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mo
     assert wordtable._open(path, wordtable.table_key()) is None  # a key mismatch is not trusted
 
 
+def test_expanded_forms_agree_with_hunspell_on_wordfreq_words() -> None:
+    table = wordtable.word_table()
+    assert isinstance(table, wordtable.WordTable)
+    rows = table._rows("SELECT word, dict, cap FROM words", ())[::7]
+    assert len(rows) > 30_000
+    for word, lower_ok, capital_ok in rows:
+        assert table.is_form(word) == bool(lower_ok), word
+        capitalised = word.capitalize()
+        assert (table.is_form(capitalised) or table.is_form(word)) == bool(capital_ok), word
+
+
+TRICKY = [
+    "patchier",
+    "Patchier",
+    "scru",
+    "revoluti",
+    "pre-budget",
+    "Pre-Budget",
+    "well-being",
+    "e-mailed",
+    "anti-oxidants",
+    "air-conditioned",
+    "big-noting",
+    "x-rays",
+    "McDonald",
+    "Mcdonald",
+    "McDonalds",
+    "naïve",
+    "d'etat",
+    "o'clock",
+    "rock'n'roll",
+    "co-worker",
+    "Kinshasa",
+    "kinshasa",
+    "red-blue-green",
+    "qzxv-qzxv",
+    "Россия",
+]
+
+
+def test_dictionary_verdicts_without_loading_hunspell(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = {word: lexicon._hunspell_verdict(word) for word in TRICKY}
+    assert any(expected.values()) and not all(expected.values())
+
+    def not_loaded(language: str = "en_US") -> None:
+        raise AssertionError("Hunspell was loaded")
+
+    monkeypatch.setattr(lexicon, "hunspell_dictionary", not_loaded)
+    lexicon.is_dictionary_word.cache_clear()
+    try:
+        assert {word: lexicon.is_dictionary_word(word) for word in TRICKY} == expected
+    finally:
+        lexicon.is_dictionary_word.cache_clear()
+
+
 def test_without_a_usable_cache_the_libraries_answer_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -87,7 +142,7 @@ def test_without_a_usable_cache_the_libraries_answer_the_same(
     assert live.typos_among(words) == table.typos_among(words)
     assert live.dictionary_words(5.0) == table.dictionary_words(5.0)
     assert live.dictionary_words(3.0, 500) == table.dictionary_words(3.0, 500)
-    assert live.is_capitalised_stem("McDonald") and table.is_capitalised_stem("McDonald")
+    assert live.is_form("McDonald") is None and table.is_form("McDonald") is True
     monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
     wordtable.reopen_table()
     assert isinstance(wordtable.word_table(), wordtable.LiveWords)
