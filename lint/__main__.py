@@ -1,7 +1,5 @@
 """Entry point for ``python -m lint``."""
 
-import sys
+from lint.cli import run
 
-from lint.cli import main
-
-sys.exit(main())
+run()

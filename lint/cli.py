@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from lint import __version__
 from lint.config import FAIL_LEVELS, Config, find_config_file, load_config
@@ -96,6 +97,25 @@ SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction[_Parser]], None]] = 
     "lsp": _add_lsp,
     "vocab": _add_vocab,
 }
+
+
+def run() -> NoReturn:
+    """Console entry point: run the command, flush its output, and end the process at once.
+
+    Tearing the interpreter down (freeing every module and object) costs about 8 ms, a tenth
+    of a single-article run, and a pre-commit hook pays it on every commit. Once the output is
+    flushed there is nothing left to clean up: files are written atomically and closed, and
+    worker processes have been joined. The language server exits the ordinary way.
+    """
+    if sys.argv[1:2] == ["lsp"]:
+        sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away ("copydesk check ... | head")
+        code = EXIT_ERROR
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

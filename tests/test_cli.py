@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.helpers import run_cli, write
@@ -172,3 +174,36 @@ def test_fix_leaves_read_only_files_alone(tmp_path: Path) -> None:
         assert path.read_text() == "Talks in Kiev.\n"
     finally:
         path.chmod(0o644)
+
+
+def test_the_console_entry_point_flushes_everything_before_it_exits(tmp_path: Path) -> None:
+    # run() ends the process without the interpreter's teardown: all output must be out first
+    articles = []
+    for i in range(30):
+        articles.append(write(tmp_path / f"a{i:02}.md", "The Prime Minster met Stotenberg. " * 40))
+    expected = run_cli("check", "--format", "json", *map(str, articles))
+    done = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--format", "json", *map(str, articles)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (expected.code, expected.out)
+    assert len(done.stdout) > 100_000
+
+
+def test_a_reader_that_goes_away_is_not_a_traceback(tmp_path: Path) -> None:
+    articles = [
+        write(tmp_path / f"a{i:02}.md", "The Prime Minster spoke. " * 200) for i in range(20)
+    ]
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "lint", "check", "--fail-level", "never", *map(str, articles)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.read(100)
+    reader.stdout.close()  # as "| head -c 100" does
+    error = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) in (0, 2)  # 2 where the system reports the broken pipe
+    assert "Traceback" not in error
