@@ -5,10 +5,11 @@ about a word or fragment that wordfreq does not list ("patchier", "pre-budget").
 dictionary's forms in the word table, the table answers those too.
 
 Only the affix features the bundled English dictionary uses are supported: one-character
-flags, prefixes and suffixes with strip, add and condition, and their cross products. A
-dictionary that uses anything else (long or numeric flags, continuation classes on words,
-circumfixes, forbidden or affix-only words, input conversion) is not expanded, and Hunspell
-is asked as before. ``tests/test_cache.py`` compares the answers with Hunspell's.
+flags, prefixes and suffixes with strip, add and condition, and their cross products, and
+compound rules for numbers only. A dictionary that uses anything else (long or numeric flags,
+continuation classes, circumfixes, forbidden or affix-only words, compounding of words, input
+conversion) is not expanded, and Hunspell is asked as before. ``tests/test_cache.py``
+compares the answers with Hunspell's.
 """
 
 from __future__ import annotations
@@ -37,8 +38,16 @@ _UNSUPPORTED = frozenset(
         "CHECKSHARPS",
         "AF",
         "AM",
+        "COMPOUNDFLAG",
+        "COMPOUNDBEGIN",
+        "COMPOUNDMIDDLE",
+        "COMPOUNDLAST",
+        "COMPOUNDEND",
     ]
 )
+
+
+_RULE_SYNTAX = str.maketrans("", "", "*?()")  # COMPOUNDRULE's operators, around its flags
 
 
 class UnsupportedDictionary(Exception):
@@ -76,18 +85,19 @@ class AffixClass:
 
 
 def read_affixes(aff: str) -> tuple[dict[str, AffixClass], frozenset[str]]:
-    """The affix classes of an .aff file, and the flags of words allowed only in compounds."""
+    """The affix classes of an .aff file, and the flags of words that may form compounds."""
     headers: dict[str, tuple[bool, bool]] = {}
     rules: dict[str, list[AffixRule]] = {}
-    compound_only: set[str] = set()
+    compounding: set[str] = set()
     for line in aff.splitlines():
         fields = line.split()
         if not fields or fields[0].startswith("#"):
             continue
         if fields[0] in _UNSUPPORTED:
             raise UnsupportedDictionary(fields[0])
-        if fields[0] == "ONLYINCOMPOUND" and len(fields) > 1:
-            compound_only.add(fields[1])
+        compound = fields[0] in ("ONLYINCOMPOUND", "COMPOUNDRULE") and len(fields) > 1
+        if compound and not fields[1].isdigit():  # "COMPOUNDRULE 2" only counts the rules
+            compounding.update(fields[1].translate(_RULE_SYNTAX))
         if fields[0] not in ("PFX", "SFX") or len(fields) < 4:
             continue
         suffix, flag = fields[0] == "SFX", fields[1]
@@ -102,7 +112,7 @@ def read_affixes(aff: str) -> tuple[dict[str, AffixClass], frozenset[str]]:
         flag: AffixClass(suffix, cross, tuple(rules[flag]))
         for flag, (suffix, cross) in headers.items()
     }
-    return classes, frozenset(compound_only)
+    return classes, frozenset(compounding)
 
 
 def _rule(fields: list[str], suffix: bool) -> AffixRule:
@@ -119,19 +129,19 @@ def _rule(fields: list[str], suffix: bool) -> AffixRule:
     return AffixRule(strip, "" if add == "0" else add, compiled)
 
 
-def expand(
-    dic: str, classes: dict[str, AffixClass], compound_only: frozenset[str]
-) -> Iterator[str]:
+def expand(dic: str, classes: dict[str, AffixClass], compounding: frozenset[str]) -> Iterator[str]:
     """Every form of every entry of a .dic file (duplicates possible)."""
     for line in dic.splitlines()[1:]:
         fields = line.split()
         if not fields:
             continue
+        if "\\" in fields[0]:
+            raise UnsupportedDictionary(f"escaped entry {fields[0]}")
         stem, _, flags = fields[0].partition("/")
-        if compound_only.intersection(flags):
-            continue  # number fragments such as "0th", allowed only inside compounds
         if any(ch.isdigit() for ch in stem):
-            continue
+            continue  # numbers ("0th", "1990s"): Hunspell's compound rules, not these forms
+        if compounding.intersection(flags):
+            raise UnsupportedDictionary(f"a word that forms compounds: {stem}")
         yield from _forms(stem, flags, classes)
 
 
@@ -164,8 +174,8 @@ def _forms(stem: str, flags: str, classes: dict[str, AffixClass]) -> Iterator[st
 def dictionary_forms(aff_path: Path, dic_path: Path) -> set[str]:
     """The forms a Hunspell dictionary accepts as written; raises ``UnsupportedDictionary``."""
     encoding = _encoding(aff_path.read_bytes())
-    classes, compound_only = read_affixes(aff_path.read_text(encoding=encoding))
-    return set(expand(dic_path.read_text(encoding=encoding), classes, compound_only))
+    classes, compounding = read_affixes(aff_path.read_text(encoding=encoding))
+    return set(expand(dic_path.read_text(encoding=encoding), classes, compounding))
 
 
 def _encoding(aff: bytes) -> str:

@@ -7,9 +7,9 @@ words "according to". A guard is a short list of fixed strings, found by walking
 pattern, one of which every match contains. A document is scanned for them once with
 ``str.find``; a sentence that holds none of them is not searched.
 
-A pattern whose structure is not understood, or whose necessary strings are too many or too
-short to be worth a scan, gets no guard and is always searched: a guard may only ever skip a
-search that would fail.
+A pattern whose structure is not understood, or whose necessary strings are too many to be
+worth a scan each, gets no guard and is always searched: a guard may only ever skip a search
+that would fail.
 """
 
 from __future__ import annotations

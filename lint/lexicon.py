@@ -79,10 +79,10 @@ def is_dictionary_word(word: str) -> bool:
 
 def _form_verdict(word: str, lower: str) -> bool | None:
     """Hunspell's verdict from the dictionary's forms, or None where its case rules or
-    compounding go beyond what the forms show (capitals, digits)."""
+    compounding go beyond what the forms show (capitals, digits, abbreviations)."""
     if word != lower and (not word[:1].isupper() or word.isupper()):
         return None
-    if any(ch.isdigit() for ch in word):
+    if not word.replace("'", "").replace("-", "").isalpha():
         return None
     table = word_table()
     found = table.is_form(word)

@@ -53,13 +53,17 @@ def test_stems_affixes_conditions_and_cross_products(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "aff",
+    ("aff", "dic"),
     [
-        AFF + "FLAG long\n",
-        AFF + "NEEDAFFIX X\n",
-        AFF.replace("SFX V e ive e", "SFX V e ive/S e"),  # a continuation class
+        (AFF + "FLAG long\n", DIC),
+        (AFF + "NEEDAFFIX X\n", DIC),
+        (AFF + "COMPOUNDFLAG X\n", DIC),
+        (AFF.replace("SFX V e ive e", "SFX V e ive/S e"), DIC),  # a continuation class
+        (AFF, DIC + "word/c\n"),  # a word, not a number, that only forms compounds
+        (AFF + "COMPOUNDRULE 1\nCOMPOUNDRULE x*y\n", DIC + "word/x\n"),
+        (AFF, DIC + "AC\\/DC\n"),  # an escaped slash
     ],
 )
-def test_features_not_modelled_are_refused(tmp_path: Path, aff: str) -> None:
+def test_features_not_modelled_are_refused(tmp_path: Path, aff: str, dic: str) -> None:
     with pytest.raises(UnsupportedDictionary):
-        _forms(tmp_path, aff)
+        _forms(tmp_path, aff, dic)

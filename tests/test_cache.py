@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint import lexicon, wordtable
+from lint.affixes import UnsupportedDictionary
 from lint.cache import cache_dir, content_key, prune, write_atomically
 from lint.document import parse_document
 from lint.engine import run_rules
@@ -125,6 +126,23 @@ def test_dictionary_verdicts_without_loading_hunspell(monkeypatch: pytest.Monkey
     lexicon.is_dictionary_word.cache_clear()
     try:
         assert {word: lexicon.is_dictionary_word(word) for word in TRICKY} == expected
+    finally:
+        lexicon.is_dictionary_word.cache_clear()
+
+
+def test_a_dictionary_that_cannot_be_expanded_leaves_the_answers_to_hunspell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(aff: Path, dic: Path) -> set[str]:
+        raise UnsupportedDictionary("FLAG long")
+
+    monkeypatch.setattr(wordtable, "dictionary_forms", refuse)
+    table = _fresh_table(monkeypatch, tmp_path)
+    assert table.is_form("patchier") is None
+    lexicon.is_dictionary_word.cache_clear()
+    try:
+        assert lexicon.is_dictionary_word("patchier") is True  # Hunspell answers it
+        assert lexicon.is_dictionary_word("scru") is False
     finally:
         lexicon.is_dictionary_word.cache_clear()
 

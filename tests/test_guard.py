@@ -75,7 +75,8 @@ PATTERNS = [
     (r"sa+id", True),
 ]
 ALPHABET = ["a", "b", "c", "d", "i", "s", "S", "A", "I", " ", ":", ".", "\n", "ſ", "İ", "K"]
-WORDS = ["according to ", "said", "says", "Said", "reports", "told ", "No decision", "Ab"]
+WORDS = ["according to ", "According to ", "SAID", "said", "says", "Said", "reports", "told "]
+WORDS += ["No decision", "no decision", "Ab", "ab"]
 
 
 @settings(max_examples=300, deadline=None)
