@@ -3,8 +3,9 @@
 Usage: python scripts/learn_cues.py [--min-precision 0.85] [--min-count 5]
 
 A cue string annotated in the training data is kept when sentences containing it are attributed
-at least ``--min-precision`` of the time (over at least ``--min-count`` sentences). Only the
-train split is read, so the dev split stays a fair test. Reproducible: same data, same file.
+at least ``--min-precision`` of the time (over at least ``--min-count`` sentences), unless it
+is listed in scripts/not-cues.txt or matches one of the pack's claim signals. Only the train
+split is read, so the dev split stays a fair test. Reproducible: same data, same file.
 Data: PolNeAR (Newell, Margolin and Ruths, LREC 2018), read from ../shared/eval/polnear.
 """
 
@@ -19,6 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN = ROOT.parent / "shared" / "eval" / "polnear" / "polnear_train_sentence.jsonl"
 OUTPUT = ROOT / "rules" / "attribution-cues.txt"
+PACK = ROOT / "rules" / "attribution.yaml"
+
+NOT_CUES_FILE = Path(__file__).with_name("not-cues.txt")
 
 
 def learn(min_precision: float, min_count: int) -> list[tuple[str, int, float]]:
@@ -30,8 +34,16 @@ def learn(min_precision: float, min_count: int) -> list[tuple[str, int, float]]:
             cue = " ".join(cue.lower().split())
             if 1 <= len(cue.split()) <= 3 and re.fullmatch(r"[a-z' ]+", cue):
                 annotated[cue] += 1
+    claims = _claim_patterns()
+    not_cues = {
+        line.strip()
+        for line in NOT_CUES_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     kept = []
     for cue, count in annotated.most_common():
+        if cue in not_cues or any(claim.search(cue) for claim in claims):
+            continue
         if count < min_count:
             break
         body = re.escape(cue).replace(r"\ ", r"\s+")
@@ -40,6 +52,15 @@ def learn(min_precision: float, min_count: int) -> list[tuple[str, int, float]]:
         if len(hits) >= min_count and sum(hits) / len(hits) >= min_precision:
             kept.append((cue, len(hits), sum(hits) / len(hits)))
     return kept
+
+
+def _claim_patterns() -> list[re.Pattern[str]]:
+    """The pack's claim signals: a cue that is one would make them never fire."""
+    import yaml
+
+    rules = yaml.safe_load(PACK.read_text(encoding="utf-8"))
+    claims = next(rule["lexicon"]["claims"] for rule in rules if "lexicon" in rule)
+    return [re.compile(claim, re.IGNORECASE) for claim in claims]
 
 
 def main() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+import regex
+import yaml
 
 from lint.examples import example_failures
 from lint.packs import shipped_packs
@@ -38,3 +40,26 @@ def test_substitutions_do_not_contradict_each_other() -> None:
                 assert wrong_to_right.setdefault(wrong, right.lower()) == right.lower(), wrong
                 rights.add(right.lower())
     assert not rights & set(wrong_to_right), "a replacement is itself flagged as wrong"
+
+
+def _attribution_lexicon() -> tuple[list[str], list[str], list[str]]:
+    """The shipped cues as listed, the cues learned, and the claim signals."""
+    pack = shipped_packs()["attribution"]
+    rules = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    lexicon = next(rule["lexicon"] for rule in rules if "lexicon" in rule)
+    learned = []
+    for name in lexicon["cue_files"]:
+        lines = (pack.parent / name).read_text(encoding="utf-8").splitlines()
+        learned += [line.split("\t")[0] for line in lines if line and not line.startswith("#")]
+    return list(lexicon["cues"]), learned, list(lexicon["claims"])
+
+
+def test_attribution_cues_are_listed_once_and_never_silence_a_claim_signal() -> None:
+    listed, learned, claims = _attribution_lexicon()
+    for cues in (listed, learned):
+        lowered = [cue.lower() for cue in cues]
+        assert len(lowered) == len(set(lowered)), "a cue is listed twice"
+    # a cue makes its sentence attributed, so a claim signal that is also a cue never fires
+    for claim in claims:
+        pattern = regex.compile(claim, regex.IGNORECASE)
+        assert not [cue for cue in listed + learned if pattern.search(cue)], claim
