@@ -326,8 +326,8 @@ def _fill(db: sqlite3.Connection, key: str) -> None:
     hunspell = _package_dir("hunspell") / "dictionaries"
     try:
         forms = dictionary_forms(hunspell / "en_US.aff", hunspell / "en_US.dic")
-    except UnsupportedDictionary:
-        forms = set()
+    except (UnsupportedDictionary, OSError, UnicodeError, LookupError):
+        forms = set()  # Hunspell answers the words wordfreq does not list, as before
     db.executemany("INSERT INTO forms VALUES (?)", ((form,) for form in sorted(forms)))
     db.execute("INSERT INTO meta VALUES ('forms', ?)", ("1" if forms else "0",))
     db.executemany("INSERT OR REPLACE INTO typos VALUES (?, ?)", _typo_rows())
