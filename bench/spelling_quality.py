@@ -42,7 +42,8 @@ def bbc(show: bool) -> None:
     genuine = [x for x in found if x[2].match.lower() in GENUINE]
     alarms = [x for x in found if x[2].match.lower() not in GENUINE]
     print(f"BBC corpus, en-GB: {words:,} words, {len(found)} spelling findings")
-    print(f"  genuine typos found: {len(genuine)} ({sorted({f.match for _, _, f in genuine})})")
+    known = sorted({f.match for _, _, f in genuine})
+    print(f"  known typos found: {len(known)} of {len(GENUINE)} ({len(genuine)} findings: {known})")
     print(
         f"  other findings: {len(alarms)} = {1000 * len(alarms) / words:.3f} per 1,000 words "
         "(target <= 0.5; some of these are real typos too, see --list)"
