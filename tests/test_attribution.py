@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from lint.checks.attribution import analyse
 from lint.document import parse_document
 from lint.sentences import sentences
+from lint.sources import lexicon_rule
 from tests.helpers import lint_text, run_cli, shipped_rules, write
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -149,3 +151,25 @@ def test_cue_files_are_read_beside_the_pack(tmp_path: Path) -> None:
         missing.code == 2 and "cannot read" in missing.err and "attribution-cues.txt" in missing.err
     )
     assert f"{tmp_path / 'attribution.yaml'}:" in missing.err
+
+
+def _sourcing(text: str) -> list[tuple[bool, str | None]]:
+    rule = lexicon_rule(shipped_rules())
+    assert rule is not None
+    infos = analyse(parse_document(text, "a.md", "markdown"), rule.options.lexicon)
+    return [(info.attributed, info.source) for info in infos]
+
+
+def test_sources_are_named_before_the_cue_or_after_an_inverted_quote() -> None:
+    text = (
+        "The minister said the plan was sound.\n\n"
+        '"We will hold the line," said the general.\n\n'
+        "The minister said:\n\n"
+        '"We will not back down on this policy at all."\n'
+    )
+    assert _sourcing(text) == [
+        (True, "The minister"),  # not "the plan was", which is what was said
+        (True, "the general"),
+        (True, "The minister"),
+        (True, "The minister"),  # "He said:" introduces the next paragraph's quotation
+    ]

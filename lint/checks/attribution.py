@@ -220,16 +220,19 @@ _LEADING = frozenset(
 
 
 _SOURCE_BEFORE = re.compile(
-    rf"({_NAME}|\b(?:he|she|they)\b|\bthe\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    rf"({_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|\b[Tt]he\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
     rf"\s+(?:has\s+|had\s+|also\s+)?$"
 )
 _SOURCE_AFTER = re.compile(rf"\s+({_NAME}|the\s+[\w-]+(?:\s+[\w-]+)?)")
+_INVERTED = re.compile(r"[,\"”’]\s*$")  # '"...," said the minister': the source follows
 
 
 def _source_near(body: str, cue: tuple[int, int]) -> str | None:
     before = _SOURCE_BEFORE.search(body, 0, cue[0])
     if before:
         return before.group(1)
+    if not _INVERTED.search(body, 0, cue[0]):
+        return None  # "said the plan was sound": what follows is what was said
     after = _SOURCE_AFTER.match(body, cue[1])
     return after.group(1) if after else None
 
@@ -288,6 +291,9 @@ def _quoted_sentences(
                 covered.update(inside)
         last = regions[-1] if regions else None
         carry = bool(last and last[1] == block.end and covered & set(members))
+        closing = units[members[-1]]
+        if local[members[-1]][0] and doc.prose[closing.start : closing.end].rstrip().endswith(":"):
+            carry = True  # 'He said:' introduces the quotation in the next paragraph
     return covered
 
 
