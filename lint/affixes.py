@@ -43,6 +43,8 @@ _UNSUPPORTED = frozenset(
         "COMPOUNDMIDDLE",
         "COMPOUNDLAST",
         "COMPOUNDEND",
+        "BREAK",  # word breaking other than Hunspell's default at hyphens
+        "LANG",  # language-specific case and compounding rules
     ]
 )
 

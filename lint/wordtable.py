@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from lint.affixes import UnsupportedDictionary, dictionary_forms
 from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
 
-SCHEMA = 7
+SCHEMA = 8
 
 
 def table_form(word: str) -> bool:

@@ -58,6 +58,7 @@ def test_stems_affixes_conditions_and_cross_products(tmp_path: Path) -> None:
         (AFF + "FLAG long\n", DIC),
         (AFF + "NEEDAFFIX X\n", DIC),
         (AFF + "COMPOUNDFLAG X\n", DIC),
+        (AFF + "BREAK 0\n", DIC),  # no breaking at hyphens
         (AFF.replace("SFX V e ive e", "SFX V e ive/S e"), DIC),  # a continuation class
         (AFF, DIC + "word/c\n"),  # a word, not a number, that only forms compounds
         (AFF + "COMPOUNDRULE 1\nCOMPOUNDRULE x*y\n", DIC + "word/x\n"),
