@@ -175,8 +175,9 @@ def _forms(stem: str, flags: str, classes: dict[str, AffixClass]) -> Iterator[st
 
 def dictionary_forms(aff_path: Path, dic_path: Path) -> set[str]:
     """The forms a Hunspell dictionary accepts as written; raises ``UnsupportedDictionary``."""
-    encoding = _encoding(aff_path.read_bytes())
-    classes, compounding = read_affixes(aff_path.read_text(encoding=encoding))
+    aff = aff_path.read_bytes()
+    encoding = _encoding(aff)
+    classes, compounding = read_affixes(aff.decode(encoding))
     return set(expand(dic_path.read_text(encoding=encoding), classes, compounding))
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from lint.saferegex import MATCH_TIMEOUT, RegexTimeout
+from lint.saferegex import search_bounded
 
 sre: Any
 sre_parse: Any
@@ -202,8 +202,4 @@ class GuardScan:
         """Search ``text[start:end]`` as a text of its own; offsets are relative to ``start``."""
         if not self.may_match(start, end):
             return None
-        pattern = self.guarded.pattern
-        try:
-            return pattern.search(self.text[start:end], timeout=MATCH_TIMEOUT)
-        except TimeoutError:
-            raise RegexTimeout(pattern.pattern) from None
+        return search_bounded(self.guarded.pattern, self.text[start:end])

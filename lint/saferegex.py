@@ -28,3 +28,11 @@ def finditer_bounded(pattern: regex.Pattern[str], text: str) -> Iterator[regex.M
         yield from pattern.finditer(text, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         raise RegexTimeout(pattern.pattern) from None
+
+
+def search_bounded(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """The first match, raising ``RegexTimeout`` when the search exceeds its time budget."""
+    try:
+        return pattern.search(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise RegexTimeout(pattern.pattern) from None
