@@ -173,3 +173,31 @@ def test_sources_are_named_before_the_cue_or_after_an_inverted_quote() -> None:
         (True, "The minister"),
         (True, "The minister"),  # "He said:" introduces the next paragraph's quotation
     ]
+
+
+def test_a_cue_inside_a_not_cue_phrase_does_not_count() -> None:
+    text = (
+        "Thousands of fans showed up at the stadium.\n\n"
+        "The organisers showed that fans were happy.\n\n"
+        "The singer was found guilty, and the court found that she lied.\n"
+    )
+    assert _sourcing(text) == [
+        (False, None),  # "showed up": no one is reporting anything
+        (True, "The organisers"),
+        (True, "the court"),  # "found guilty" is no cue, the later "found" is
+    ]
+
+
+def test_not_cues_must_be_a_list_of_strings(tmp_path: Path) -> None:
+    pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
+    bad = pack.replace(
+        "    not_cues:\n      [showed up,", "    not_cues: {a: 1}\n    unused:\n      [showed up,"
+    )
+    assert bad != pack
+    write(tmp_path / "attribution.yaml", bad)
+    write(tmp_path / "attribution-cues.txt", "")
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
+    article = write(tmp_path / "a.txt", "Prices rose.\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2 and "not_cues" in result.err
+    assert f"{tmp_path / 'attribution.yaml'}:" in result.err

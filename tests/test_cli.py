@@ -108,6 +108,10 @@ def test_bad_inputs_get_one_line_errors_and_the_rest_is_linted(tmp_path: Path) -
     files = json.loads(result.out)["files"]
     assert [f["path"] for f in files] == [str(good)]
     assert files[0]["findings"][0]["match"] == "Kiev"
+    text = run_cli("check", str(missing), str(binary))
+    assert text.out.strip().splitlines()[-1] == (
+        "No findings in 0 files; 2 files not checked (see errors above)."
+    )
 
 
 def test_unreadable_file(tmp_path: Path) -> None:

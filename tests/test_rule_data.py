@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import regex
 import yaml
@@ -9,6 +11,7 @@ import yaml
 from lint.examples import example_failures
 from lint.packs import shipped_packs
 from lint.rule import Rule
+from lint.trie import PhraseSet
 from tests.helpers import shipped_rules
 
 ALL_RULES = shipped_rules()
@@ -42,6 +45,14 @@ def test_substitutions_do_not_contradict_each_other() -> None:
     assert not rights & set(wrong_to_right), "a replacement is itself flagged as wrong"
 
 
+def _attribution_pack() -> dict[str, Any]:
+    """The lexicon mapping of the shipped attribution pack."""
+    pack = shipped_packs()["attribution"]
+    rules = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    lexicon: dict[str, Any] = next(rule["lexicon"] for rule in rules if "lexicon" in rule)
+    return lexicon
+
+
 def _attribution_lexicon() -> tuple[list[str], list[str], list[str]]:
     """The shipped cues as listed, the cues learned, and the claim signals."""
     pack = shipped_packs()["attribution"]
@@ -63,3 +74,12 @@ def test_attribution_cues_are_listed_once_and_never_silence_a_claim_signal() -> 
     for claim in claims:
         pattern = regex.compile(claim, regex.IGNORECASE)
         assert not [cue for cue in listed + learned if pattern.search(cue)], claim
+
+
+def test_every_not_cue_phrase_holds_a_cue() -> None:
+    # a not-cue phrase exists to cancel a cue inside it; one holding no cue is dead data
+    listed, learned, _ = _attribution_lexicon()
+    cues = PhraseSet(listed + learned)
+    not_cues = [str(phrase) for phrase in _attribution_pack()["not_cues"]]
+    assert len({p.lower() for p in not_cues}) == len(not_cues), "a not-cue is listed twice"
+    assert [phrase for phrase in not_cues if cues.search(phrase) is None] == []

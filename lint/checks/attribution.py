@@ -19,8 +19,17 @@ from lint.trie import PhraseSet
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
 
 REPORTS = ("unattributed-claim", "unattributed-quote", "vague-source")
-LEXICON_KEYS = {"cues", "source_patterns", "vague", "claims", "breaks", "pronouns", "cue_files"}
-REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files"}
+LEXICON_KEYS = {
+    "cues",
+    "not_cues",
+    "source_patterns",
+    "vague",
+    "claims",
+    "breaks",
+    "pronouns",
+    "cue_files",
+}
+REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files", "not_cues"}
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _QUOTE_END = re.compile(r"[,.?!][\"”]")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)(?:[\"”]|$)", re.DOTALL)
@@ -32,6 +41,7 @@ class Lexicon:
     """Compiled attribution word lists: cues, source patterns, vague sources, claim signals."""
 
     cue: PhraseSet
+    not_cue: PhraseSet | None
     source_patterns: tuple[GuardedPattern, ...]
     vague: PhraseSet
     claim: GuardedPattern
@@ -105,6 +115,7 @@ def _compile_lexicon(
 ) -> Lexicon:
     return Lexicon(
         cue=PhraseSet(words["cues"]),
+        not_cue=PhraseSet(words["not_cues"]) if words.get("not_cues") else None,
         source_patterns=tuple(GuardedPattern.build(p) for p in patterns),
         vague=PhraseSet(words["vague"]),
         claim=GuardedPattern.build(
@@ -192,10 +203,24 @@ def _local(
         if match:
             return match.group(0), _clean_source(match.groupdict().get("source"), lexicon)
     body = text[sentence.start : sentence.end]
-    cue = lexicon.cue.search(body)
+    cue = _first_cue(body, lexicon)
     if cue is None:
         return None, None
     return body[cue[0] : cue[1]], _clean_source(_source_near(body, cue), lexicon)
+
+
+def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The first cue of a sentence that is not part of a not-cue phrase ("showed up")."""
+    cue = lexicon.cue.search(body)
+    if cue is None or lexicon.not_cue is None:
+        return cue
+    excluded = lexicon.not_cue.finditer(body)
+    if not excluded:
+        return cue
+    for start, end in lexicon.cue.finditer(body):
+        if not any(s <= start and end <= e for s, e in excluded):
+            return start, end
+    return None
 
 
 _PRONOUN = "\0pronoun"

@@ -49,7 +49,12 @@ def render(report: Report) -> str:
         )
     else:
         checked = sum(1 for r in report.results if r.error is None)
-        summary = f"No findings in {checked} file{'s' if checked != 1 else ''}."
+        summary = f"No findings in {_plural(checked, 'file')}."
+    failed = sum(1 for r in report.results if r.error is not None)
+    if failed:  # a file that could not be checked must not read as a clean one
+        summary = (
+            f"{summary.rstrip('.')}; {_plural(failed, 'file')} not checked (see errors above)."
+        )
     out.append(f"{_BOLD}{summary}{_RESET}" if report.color else summary)
     return "\n".join(out) + "\n"
 
