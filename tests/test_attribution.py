@@ -201,3 +201,16 @@ def test_not_cues_must_be_a_list_of_strings(tmp_path: Path) -> None:
     result = run_cli("check", str(article))
     assert result.code == 2 and "not_cues" in result.err
     assert f"{tmp_path / 'attribution.yaml'}:" in result.err
+
+
+def test_a_capitalised_cue_inside_a_name_does_not_count() -> None:
+    text = (
+        "He visited the Mobile Data Association in May.\n\n"
+        "The latest ABC News Poll shows a lead for the mayor.\n\n"
+        "Trump Says He Will Win\n"
+    )
+    assert [attributed for attributed, _ in _sourcing(text)] == [
+        False,  # "Data" is part of a name
+        True,  # a name that ends with the cue is the source
+        True,  # a title-case headline keeps its cue
+    ]

@@ -210,17 +210,45 @@ def _local(
 
 
 def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
-    """The first cue of a sentence that is not part of a not-cue phrase ("showed up")."""
+    """The first cue of a sentence that is a cue in this place.
+
+    A cue inside a not-cue phrase ("showed up") is not one, nor is a capitalised cue inside
+    the sentence, which is part of a name or title ("the Mobile Data Association", "Most
+    Wanted"), unless the sentence is a title-case headline.
+    """
     cue = lexicon.cue.search(body)
-    if cue is None or lexicon.not_cue is None:
+    if cue is None:
+        return None
+    excluded = lexicon.not_cue.finditer(body) if lexicon.not_cue is not None else []
+    if not excluded and not _named(body, cue):
         return cue
-    excluded = lexicon.not_cue.finditer(body)
-    if not excluded:
-        return cue
+    headline = _title_case(body)
     for start, end in lexicon.cue.finditer(body):
-        if not any(s <= start and end <= e for s, e in excluded):
-            return start, end
+        if any(s <= start and end <= e for s, e in excluded):
+            continue
+        if not headline and _named(body, (start, end)):
+            continue
+        return start, end
     return None
+
+
+_NEXT_WORD = re.compile(r"\s+([\w&])")
+
+
+def _named(body: str, cue: tuple[int, int]) -> bool:
+    """Whether a cue is inside a name: capitalised after the sentence's first word, and followed
+    by a capitalised word ("the Mobile Data Association"). A name that ends with the cue is
+    a source ("the ABC News Poll found").
+    """
+    if not body[cue[0]].isupper() or not body[: cue[0]].strip(" \"“‘'([-—"):
+        return False
+    after = _NEXT_WORD.match(body, cue[1])
+    return after is not None and (after.group(1).isupper() or after.group(1) == "&")
+
+
+def _title_case(body: str) -> bool:
+    words = [w for w in body.split() if w[:1].isalpha()]
+    return len(words) > 1 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
 _PRONOUN = "\0pronoun"
