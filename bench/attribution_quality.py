@@ -13,7 +13,7 @@ import json
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -49,9 +49,11 @@ def polnear() -> None:
     tp = fp = fn = tn = 0
     carried = [0, 0]
     no_source = [0, 0]
+    named: Counter[str] = Counter()
     for name, doc_rows in by_doc.items():
         text = (POLNEAR / "data" / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
         infos = analyse(parse_document(text, name, "text"), rule.options.lexicon)
+        named.update(_source_agreement(infos, doc_rows))
         for row in doc_rows:
             gold = bool(row["attributed"])
             span = (int(str(row["char_start"])), int(str(row["char_end"])))
@@ -80,6 +82,47 @@ def polnear() -> None:
         f"  recall on no_source sentences: {no_source[0]}/{no_source[1]} = "
         f"{no_source[0] / max(1, no_source[1]):.3f}"
     )
+    total = sum(named.values())
+    print(
+        f"  source named for {total} attributed sentences with a named PolNeAR source: "
+        + ", ".join(f"{kind} {named[kind] / total:.3f}" for kind in ("agrees", "differs", "none"))
+    )
+
+
+_PRONOUNS = {"he", "she", "they", "his", "her", "their", "we", "i", "it", "him", "them", "its"}
+_FILLER = {"the", "a", "of", "and"}
+
+
+def _words(source: str) -> set[str]:
+    return {w.lower().strip(".,’'s") for w in source.split()} - _FILLER
+
+
+def _source_agreement(infos: list[SentenceInfo], rows: list[dict[str, object]]) -> Counter[str]:
+    """Per attributed sentence whose PolNeAR source is a name: does ours share a word with it?"""
+    tally: Counter[str] = Counter()
+    for info in infos:
+        if not info.attributed:
+            continue
+        gold = {
+            word
+            for row in rows
+            if row["attributed"]
+            and int(str(row["char_start"])) < info.end
+            and int(str(row["char_end"])) > info.start
+            for source in row["sources"]  # type: ignore[attr-defined]
+            if source.lower() not in _PRONOUNS
+            for word in _words(source)
+        }
+        if gold:
+            kind = (
+                "none"
+                if info.source is None
+                else "agrees"
+                if _words(info.source) & gold
+                else "differs"
+            )
+            tally[kind] += 1
+    return tally
 
 
 def bbc(show: int) -> None:

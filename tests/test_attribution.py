@@ -214,3 +214,23 @@ def test_a_capitalised_cue_inside_a_name_does_not_count() -> None:
         True,  # a name that ends with the cue is the source
         True,  # a title-case headline keeps its cue
     ]
+
+
+def test_sources_agree_in_number_and_skip_times_and_first_persons() -> None:
+    text = (
+        "Stoltenberg said the alliance was ready.\n\n"
+        "Blinken and Lammy arrived in Kyiv. They reaffirmed their support.\n\n"
+        "Both leaders said they would help.\n\n"
+        "Donald Trump on Sunday tweeted a chart.\n\n"
+        '"I think we will win," Clinton said.\n\n'
+        "I think the plan will work.\n"
+    )
+    assert _sourcing(text) == [
+        (True, "Stoltenberg"),
+        (False, None),
+        (True, None),  # "they" cannot be Stoltenberg, and no group was named since
+        (True, "Both leaders"),
+        (True, "Donald Trump"),
+        (True, "Clinton"),  # "think" is the speaker's word, "said" the attribution
+        (True, None),  # "I" names no one
+    ]

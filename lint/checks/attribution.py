@@ -168,8 +168,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     last_source: str | None = None
     for i, sentence in enumerate(units):
         cue, source = local[i]
-        if source == _PRONOUN:
-            source = last_source
+        if source in (_PRONOUN, _PLURAL_PRONOUN):
+            source = _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
         elif source:
             last_source = source
         carried = cue is None and (i in quoted or _carried(units, local, i, text, lexicon))
@@ -210,26 +210,30 @@ def _local(
 
 
 def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
-    """The first cue of a sentence that is a cue in this place.
+    """The cue of a sentence: the first outside its quotations, else the first inside.
 
     A cue inside a not-cue phrase ("showed up") is not one, nor is a capitalised cue inside
     the sentence, which is part of a name or title ("the Mobile Data Association", "Most
-    Wanted"), unless the sentence is a title-case headline.
+    Wanted"), unless the sentence is a title-case headline. A cue inside a quotation ("'I
+    think we will win,' she said") is the speaker's word, not the attribution.
     """
     cue = lexicon.cue.search(body)
     if cue is None:
         return None
     excluded = lexicon.not_cue.finditer(body) if lexicon.not_cue is not None else []
-    if not excluded and not _named(body, cue):
+    quoted = quote_regions(body, 0, len(body)) if _QUOTE_MARK.search(body) else []
+    if not excluded and not quoted and not _named(body, cue):
         return cue
     headline = _title_case(body)
-    for start, end in lexicon.cue.finditer(body):
-        if any(s <= start and end <= e for s, e in excluded):
-            continue
-        if not headline and _named(body, (start, end)):
-            continue
-        return start, end
-    return None
+    found = [
+        (start, end)
+        for start, end in lexicon.cue.finditer(body)
+        if not any(s <= start and end <= e for s, e in excluded)
+        and (headline or not _named(body, (start, end)))
+    ]
+    outside = [c for c in found if not any(s < c[0] and c[1] < e for s, e in quoted)]
+    chosen = outside or found
+    return chosen[0] if chosen else None
 
 
 _NEXT_WORD = re.compile(r"\s+([\w&])")
@@ -252,6 +256,28 @@ def _title_case(body: str) -> bool:
 
 
 _PRONOUN = "\0pronoun"
+_PLURAL_PRONOUN = "\0plural pronoun"
+_PLURAL = frozenset(["they", "their", "them"])
+# Words a capitalised-name pattern finds that name no one: the quoted speaker's own voice
+# ("I think"), and times ("Donald Trump on Sunday tweeted").
+_NOT_NAMES = frozenset(
+    [
+        *("i", "we", "you", "it", "my", "our", "your", "me", "us", "do"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ]
+)
+
+
+def _refer_back(last_source: str | None, plural: bool) -> str | None:
+    """The source a pronoun refers to: the last named one, if its number agrees."""
+    if last_source is None or not plural:
+        return last_source
+    words = last_source.split()
+    group = " and " in last_source or (words[-1].endswith("s") and not words[-1][0].isupper())
+    led = words[0].lower() in ("both", "the", "two", "three", "many", "several", "some")
+    return last_source if group or (led and words[-1].endswith("s")) else None
+
+
 _LEADING = frozenset(
     [
         "although",
@@ -272,8 +298,11 @@ _LEADING = frozenset(
 )
 
 
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _SOURCE_BEFORE = re.compile(
-    rf"({_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b|\b[Tt]he\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    rf"({_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
+    rf"|\b(?:[Tt]he|[Bb]oth)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    rf"(?:\s+(?:on|late|early|last)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
     rf"\s+(?:has\s+|had\s+|also\s+)?$"
 )
 _SOURCE_AFTER = re.compile(rf"\s+({_NAME}|the\s+[\w-]+(?:\s+[\w-]+)?)")
@@ -299,8 +328,10 @@ def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
         words = words[1:]
     if not words or (words[0].lower() == "the" and len(words) == 1):
         return None
+    if words[-1].lower() in _NOT_NAMES:
+        return None
     if len(words) == 1 and lexicon.pronoun.fullmatch(words[0]):
-        return _PRONOUN
+        return _PLURAL_PRONOUN if words[0].lower() in _PLURAL else _PRONOUN
     return " ".join(words)
 
 
