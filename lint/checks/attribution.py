@@ -42,6 +42,8 @@ class Lexicon:
 
     cue: PhraseSet
     not_cue: PhraseSet | None
+    not_cue_reach: int
+    not_cue_holds: frozenset[str]  # the cues that occur inside a not-cue phrase
     source_patterns: tuple[GuardedPattern, ...]
     vague: PhraseSet
     claim: GuardedPattern
@@ -113,9 +115,18 @@ def _compile_lexicon(
     claims: list[regex.Pattern[str]],
     signature: str,
 ) -> Lexicon:
+    cue = PhraseSet(words["cues"])
+    not_cues = words.get("not_cues", [])
     return Lexicon(
-        cue=PhraseSet(words["cues"]),
-        not_cue=PhraseSet(words["not_cues"]) if words.get("not_cues") else None,
+        cue=cue,
+        not_cue=PhraseSet(not_cues) if not_cues else None,
+        # a not-cue phrase's words may be spaced more widely than written: allow for it
+        not_cue_reach=2 * max((len(phrase) for phrase in not_cues), default=0),
+        not_cue_holds=frozenset(
+            " ".join(phrase[s:e].lower().split())
+            for phrase in not_cues
+            for s, e in cue.finditer(phrase)
+        ),
         source_patterns=tuple(GuardedPattern.build(p) for p in patterns),
         vague=PhraseSet(words["vague"]),
         claim=GuardedPattern.build(
@@ -220,20 +231,35 @@ def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
     cue = lexicon.cue.search(body)
     if cue is None:
         return None
-    excluded = lexicon.not_cue.finditer(body) if lexicon.not_cue is not None else []
-    quoted = quote_regions(body, 0, len(body)) if _QUOTE_MARK.search(body) else []
-    if not excluded and not quoted and not _named(body, cue):
+    quoted = quote_regions(body, 0, len(body)) if _QUOTE_MARK.search(body, 0, cue[0]) else []
+    headline = _title_case(body) if body[cue[0]].isupper() else False
+    if not _inside(cue, quoted) and _counts(body, cue, lexicon, headline):
         return cue
     headline = _title_case(body)
-    found = [
-        (start, end)
-        for start, end in lexicon.cue.finditer(body)
-        if not any(s <= start and end <= e for s, e in excluded)
-        and (headline or not _named(body, (start, end)))
-    ]
-    outside = [c for c in found if not any(s < c[0] and c[1] < e for s, e in quoted)]
+    found = [c for c in lexicon.cue.finditer(body) if _counts(body, c, lexicon, headline)]
+    outside = [c for c in found if not _inside(c, quoted)]
     chosen = outside or found
     return chosen[0] if chosen else None
+
+
+def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
+    return any(start < span[0] and span[1] < end for start, end in regions)
+
+
+def _counts(body: str, cue: tuple[int, int], lexicon: Lexicon, headline: bool) -> bool:
+    """Whether a cue found in a sentence is one here: not in a not-cue phrase or a name."""
+    if not headline and _named(body, cue):
+        return False
+    if lexicon.not_cue is None or " ".join(body[cue[0] : cue[1]].lower().split()) not in (
+        lexicon.not_cue_holds
+    ):
+        return True
+    # a not-cue phrase holding the cue lies within reach of it
+    offset = max(0, cue[0] - lexicon.not_cue_reach)
+    near = body[offset : cue[1] + lexicon.not_cue_reach]
+    return not any(
+        s + offset <= cue[0] and cue[1] <= e + offset for s, e in lexicon.not_cue.finditer(near)
+    )
 
 
 _NEXT_WORD = re.compile(r"\s+([\w&])")
