@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.checks.attribution import analyse
+from lint.checks.attribution import analyse, quote_regions
 from lint.document import parse_document
 from lint.sentences import sentences
 from lint.sources import lexicon_rule
@@ -60,6 +60,31 @@ def test_quotes_over_several_paragraphs_keep_their_speaker() -> None:
         '"We need 500 million dollars to rebuild the town centre and the schools."\n'
     )
     assert found(text, "unattributed-claim") == []
+    assert found(text, "unattributed-quote") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        # each quoted sentence reopens the quotation without closing the last one
+        ('"We lost. "We will be back." He left.', [(0, 28)]),
+        ('He said "no way" and "not now".', [(8, 16), (21, 30)]),
+        ("“We lost. “We will be back.” He left.", [(0, 28)]),
+        ('Unclosed: "we go on', [(10, 19)]),
+    ],
+)
+def test_quote_regions_follow_reopened_quotations(
+    text: str, regions: list[tuple[int, int]]
+) -> None:
+    assert quote_regions(text, 0, len(text)) == regions
+
+
+def test_a_quotation_reopened_at_each_sentence_keeps_its_speaker() -> None:
+    text = (
+        'The coach said: "We were poor in the first half and we know it. '
+        '"In the second half we were much better, and the fans saw that. '
+        '"We will win the next game against the champions."\n'
+    )
     assert found(text, "unattributed-quote") == []
 
 

@@ -362,19 +362,36 @@ def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
 
 
 def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of quoted speech in a block; an unclosed quotation runs to the block's end."""
+    """Spans of quoted speech in a block; an unclosed quotation runs to the block's end.
+
+    A quote mark that opens while a quotation is open continues it: newsrooms reopen the
+    quotation at each new quoted sentence or paragraph without closing the last one
+    ('"We lost. "We will be back."'). A straight quote opens after a space and before a word,
+    and closes after a word; one that could do either toggles.
+    """
     regions = []
     opened: int | None = None
     for found in _QUOTE_MARK.finditer(text, start, end):
         i, ch = found.start(), found.group()
-        if ch == "“" or (ch == '"' and opened is None):
+        opens = ch == "“" or (ch == '"' and _straight_opens(text, i, start, end, opened is None))
+        if opens:
             opened = i if opened is None else opened
-        elif (ch == "”" or ch == '"') and opened is not None:
+        elif opened is not None:
             regions.append((opened, i + 1))
             opened = None
     if opened is not None:
         regions.append((opened, end))
     return regions
+
+
+def _straight_opens(text: str, i: int, start: int, end: int, closed: bool) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if (before.isspace() or before in "([{—–/") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–"):
+        return False
+    return closed
 
 
 def _quoted_sentences(
