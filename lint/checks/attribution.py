@@ -413,15 +413,24 @@ def _quoted_sentences(
             if not inside:
                 continue
             near = set(inside) | {inside[0] - 1, inside[-1] + 1}
-            spoken = carry or any(local[i][0] for i in near if i in members)
+            spoken = (
+                carry
+                or any(local[i][0] for i in near if i in members)
+                # "He went further: '...'": a colon introduces the quotation
+                or doc.prose[block.start : q_start].rstrip().endswith(":")
+            )
             if spoken:
                 covered.update(inside)
         last = regions[-1] if regions else None
         carry = bool(last and last[1] == block.end and covered & set(members))
-        closing = units[members[-1]]
-        if local[members[-1]][0] and doc.prose[closing.start : closing.end].rstrip().endswith(":"):
+        if _introduces(doc, units[members[-1]]):
             carry = True  # 'He said:' introduces the quotation in the next paragraph
     return covered
+
+
+def _introduces(doc: Document, sentence: Sentence) -> bool:
+    """Whether a sentence ends with a colon that introduces a quotation ("He went further:")."""
+    return doc.prose[sentence.start : sentence.end].rstrip().endswith(":")
 
 
 _BREAK_REACH = 80  # a turn ("However", "On the other hand") opens its sentence
@@ -456,9 +465,17 @@ def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
     if '"' not in body and "“" not in body:
         return None
     for match in _QUOTE.finditer(body):
-        if len(match.group(1).split()) >= 4:
+        words = match.group(1).split()
+        if len(words) >= 4 and not _is_title(words):
             return offset + match.start(), offset + match.end()
     return None
+
+
+def _is_title(words: list[str]) -> bool:
+    """A quoted title ("Jerry's Guide to the World Wide Web") rather than quoted speech."""
+    if words[-1][-1:] in ".?!,":
+        return False
+    return sum(word[:1].isupper() for word in words) * 5 >= len(words) * 3
 
 
 def _claim_span(sentence: Sentence, claims: GuardScan) -> tuple[int, int] | None:
