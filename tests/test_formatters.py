@@ -93,3 +93,17 @@ def test_findings_survive_pickling_between_processes() -> None:
     )
     copy = pickle.loads(pickle.dumps(finding))
     assert copy == finding and copy.link == finding.link and copy.severity is Severity.ERROR
+
+
+def test_a_long_line_is_shown_around_its_finding(tmp_path: Path) -> None:
+    filler = "The council met on Monday and talked about roads and schools and parks. "
+    line = filler * 4 + "Talks were held in Kiev on Tuesday. " + filler * 4
+    article = write(tmp_path / "long.md", line.strip() + "\n")
+    lines = run_cli("check", "--color", "never", str(article)).out.splitlines()
+    at = next(i for i, text in enumerate(lines) if "house.ukraine-places" in text)
+    shown, carets = lines[at + 1], lines[at + 2]
+    assert shown.startswith("    …") and shown.endswith("…")
+    assert len(shown) < len(line) / 2
+    column = carets.index("^")
+    assert shown[column : column + len("Kiev")] == "Kiev"
+    assert carets.strip() == "^" * len("Kiev")

@@ -32,10 +32,10 @@ def render(report: Report) -> str:
                 f"{finding.message}{hint}"
             )
             line_start, line_end = doc.lines.line_span(span.line, doc.text)
-            source = doc.text[line_start:line_end]
             width = max(1, min(finding.end, line_end) - finding.start)
-            out.append(f"    {source.expandtabs(1)}")
-            out.append("    " + " " * (span.column - 1) + "^" * width)
+            shown, column = excerpt(doc.text[line_start:line_end], span.column - 1, width)
+            out.append(f"    {shown.expandtabs(1)}")
+            out.append("    " + " " * column + "^" * width)
     total = sum(counts.values())
     if total:
         parts = [
@@ -57,6 +57,30 @@ def render(report: Report) -> str:
         )
     out.append(f"{_BOLD}{summary}{_RESET}" if report.color else summary)
     return "\n".join(out) + "\n"
+
+
+_LONG_LINE = 120  # a paragraph kept on one line is shown around the finding only
+_CONTEXT = 40
+
+
+def excerpt(line: str, column: int, width: int) -> tuple[str, int]:
+    """The part of a long line around ``[column, column + width)``, and the span's new column.
+
+    Cut ends are marked with "…" and fall on spaces, so no word is shown in part.
+    """
+    if len(line) <= _LONG_LINE:
+        return line, column
+    start = max(0, column - _CONTEXT)
+    if start > 0:
+        space = line.find(" ", start, column)
+        start = space + 1 if space >= 0 else start
+    end = min(len(line), column + width + _CONTEXT)
+    if end < len(line):
+        space = line.rfind(" ", column + width, end)
+        end = space if space >= 0 else end
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(line) else ""
+    return head + line[start:end] + tail, column - start + len(head)
 
 
 def _plural(count: int, noun: str) -> str:
