@@ -188,6 +188,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
         claim = _claim_span(sentence, claims) if complete or not attributed else None
+        if claim is not None and _first_person(body):
+            claim = None  # the writer's own view ("I think ..."), signed by the byline
         needs = sentence.block.kind not in ("heading", "title") and (
             claim is not None or quote is not None
         )
@@ -459,6 +461,20 @@ def _carried(
                 continue
             return True
     return False
+
+
+_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?<!War\s)I(?:[’'](?:m|ve|d|ll))?\s+[a-z]")
+
+
+def _first_person(body: str) -> bool:
+    """Whether the writer speaks in the first person outside any quotation in the sentence."""
+    found = _FIRST_PERSON.search(body)
+    if found is None:
+        return False
+    if not _QUOTE_MARK.search(body):
+        return True
+    quoted = quote_regions(body, 0, len(body))
+    return any(not _inside(m.span(), quoted) for m in _FIRST_PERSON.finditer(body))
 
 
 def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
