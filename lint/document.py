@@ -245,7 +245,11 @@ def _parse_plain(text: str) -> tuple[str, list[Block]]:
 
 def _looks_like_heading(chunk: str) -> bool:
     line = chunk.strip()
-    return "\n" not in line and len(line) < 120 and line[-1] not in ".!?:;,\"”'’)…"
+    if "\n" in line or len(line) >= 120:
+        return False
+    # a headline may end with a quoted phrase: Voters 'don't trust politicians'
+    bare = line.rstrip("\"”'’")
+    return bool(bare) and bare[-1] not in ".!?:;,…)"
 
 
 # --- Markdown -----------------------------------------------------------------------------------

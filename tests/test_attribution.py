@@ -109,11 +109,13 @@ def test_sentence_segmentation_survives_abbreviations_and_quotes() -> None:
     ]
 
 
-def test_headlines_are_not_claims() -> None:
-    assert (
-        found("Unemployment rises by 12%\n\nThe figures were published.\n", "unattributed-claim")
-        == []
-    )
+@pytest.mark.parametrize(
+    "headline", ["Unemployment rises by 12%", "Wilkinson return 'unlikely'", 'Deal "set to fail"']
+)
+def test_headlines_are_not_claims(headline: str) -> None:
+    text = f"{headline}\n\nThe figures were published.\n"
+    assert found(text, "unattributed-claim") == []
+    assert found(f"Today {headline.lower()} again.\n", "unattributed-claim") != []  # as prose
 
 
 def test_sources_json_contract(tmp_path: Path) -> None:
