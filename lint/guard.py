@@ -70,6 +70,24 @@ def guard_for(pattern: str, ignorecase: bool = False) -> Choices | None:
     return best
 
 
+def opens_with_boundary(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts at a word boundary it asks for (``\\b...``).
+
+    Patterns that share it can be searched as ``\\b(?:a|b|c)``, which tests the boundary
+    once per position rather than once per pattern. ``\\bfoo|bar`` does not qualify: its
+    boundary belongs to one branch only.
+    """
+    if sre_parse is None or not pattern.startswith("\\b"):
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            parsed = sre_parse.parse(pattern)
+    except Exception:
+        return False
+    return bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BOUNDARY)
+
+
 def _walk(items: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
     """Every item of a parsed pattern, nested ones included."""
     for op, av in items:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lint.checks.attribution import analyse, quote_regions
+from lint.checks.attribution import _one_pattern, analyse, quote_regions
 from lint.document import parse_document
+from lint.saferegex import compile_user
 from lint.sentences import sentences
 from lint.sources import lexicon_rule
 from tests.helpers import lint_text, run_cli, shipped_rules, write
@@ -261,3 +262,12 @@ def test_sources_agree_in_number_and_skip_times_and_first_persons() -> None:
         (True, "Clinton"),  # "think" is the speaker's word, "said" the attribution
         (True, None),  # "I" names no one
     ]
+
+
+def test_claim_signals_searched_as_one_pattern_match_as_the_plain_alternation() -> None:
+    claims = [compile_user(p, ignorecase=True) for p in (r"\bfoo\b", r"\bbar|baz", r"\d+%")]
+    factored = compile_user(_one_pattern(claims), ignorecase=True)
+    plain = compile_user("(?:" + "|".join(p.pattern for p in claims) + ")", ignorecase=True)
+    for text in ["a foo b", "xbaz", "xbar", "bar", "up 5%", "food", "Foo!", "abaz 3%"]:
+        found, expected = factored.search(text), plain.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text

@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.guard import FOLDS_TO_ASCII, GuardedPattern, guard_for
+from lint.guard import FOLDS_TO_ASCII, GuardedPattern, guard_for, opens_with_boundary
 from lint.saferegex import compile_user
 
 NAME = r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
@@ -113,3 +113,19 @@ def test_texts_with_special_case_folds_are_always_searched() -> None:
     for odd in FOLDS_TO_ASCII:
         assert guarded.scan(f"x {odd} y").may_match(0, 5)
     assert guarded.scan("ſaid").search(0, 4) is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "shared"),
+    [
+        (r"\bfoo\b", True),
+        (r"\b(?:a|b)\b", True),
+        (r"\bfoo|bar", False),  # the boundary belongs to the first branch only
+        (r"foo\b", False),
+        (r"(?i)\bfoo", False),
+    ],
+)
+def test_a_leading_word_boundary_is_found_only_where_it_governs_the_whole(
+    pattern: str, shared: bool
+) -> None:
+    assert opens_with_boundary(pattern) is shared

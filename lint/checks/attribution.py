@@ -10,7 +10,7 @@ import regex
 
 from lint.document import Document
 from lint.findings import Finding
-from lint.guard import GuardedPattern, GuardScan
+from lint.guard import GuardedPattern, GuardScan, opens_with_boundary
 from lint.packfiles import read_beside_pack
 from lint.rule import Context, Rule
 from lint.saferegex import compile_user
@@ -129,13 +129,19 @@ def _compile_lexicon(
         ),
         source_patterns=tuple(GuardedPattern.build(p) for p in patterns),
         vague=PhraseSet(words["vague"]),
-        claim=GuardedPattern.build(
-            compile_user(f"(?:{'|'.join(p.pattern for p in claims)})", ignorecase=True)
-        ),
+        claim=GuardedPattern.build(compile_user(_one_pattern(claims), ignorecase=True)),
         breaks=PhraseSet(words["breaks"], before="^[\"“‘']?"),
         pronoun=PhraseSet(words["pronouns"]),
         signature=signature,
     )
+
+
+def _one_pattern(claims: list[regex.Pattern[str]]) -> str:
+    """The claim signals as one alternation; those opening with ``\\b`` share it."""
+    bounded = [p.pattern[2:] for p in claims if opens_with_boundary(p.pattern)]
+    others = [p.pattern for p in claims if not opens_with_boundary(p.pattern)]
+    shared = [rf"\b(?:{'|'.join(bounded)})"] if bounded else []
+    return f"(?:{'|'.join(shared + others)})"
 
 
 def _read_cue_file(node: Node, name: str) -> list[str]:
