@@ -83,3 +83,12 @@ def test_every_not_cue_phrase_holds_a_cue() -> None:
     not_cues = [str(phrase) for phrase in _attribution_pack()["not_cues"]]
     assert len({p.lower() for p in not_cues}) == len(not_cues), "a not-cue is listed twice"
     assert [phrase for phrase in not_cues if cues.search(phrase) is None] == []
+
+
+def test_every_vague_source_is_also_a_cue() -> None:
+    # a vague source is still a source: its sentence gets one finding (vague-source), not also
+    # an unattributed-claim one
+    listed, learned, _ = _attribution_lexicon()
+    cues = PhraseSet(listed + learned)
+    vague = [str(phrase) for phrase in _attribution_pack()["vague"]]
+    assert [phrase for phrase in vague if cues.search(phrase) is None] == []
