@@ -451,22 +451,35 @@ def _carried(
     text: str,
     lexicon: Lexicon,
 ) -> bool:
-    """An attribution one sentence earlier or later in the same paragraph covers this one.
+    """An attribution one sentence earlier or later in the same paragraph covers this one,
+    and one that opens the paragraph and names its source covers the paragraph.
 
     A later attribution covers only quoted sentences ("'...,' the Secretary-General said");
-    a sentence that turns away ("However, ...") is the reporter's own voice.
+    a sentence that turns away ("However, ...") is the reporter's own voice, and so is the
+    rest of the paragraph after it.
     """
     sentence = units[i]
-    body = text[sentence.start : sentence.end]
-    if lexicon.breaks.search(body[:_BREAK_REACH]):
+    if _turns(units[i], text, lexicon):
         return False
     for j in (i - 1, i + 1):
         if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
             neighbour = text[units[j].start : units[j].end]
+            body = text[sentence.start : sentence.end]
             if j > i and not (_QUOTE.search(body) or _QUOTE_END.search(neighbour)):
                 continue
             return True
-    return False
+    first = i - 1
+    while first > 0 and units[first - 1].block == sentence.block:
+        first -= 1
+        if _turns(units[first + 1], text, lexicon):
+            return False
+    cue, source = local[first] if first >= 0 else (None, None)
+    return first < i - 1 and cue is not None and source is not None
+
+
+def _turns(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence opens with a turn to the reporter's own voice ("However, ...")."""
+    return lexicon.breaks.search(text[sentence.start : sentence.start + _BREAK_REACH]) is not None
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?<!War\s)I(?:[’'](?:m|ve|d|ll))?\s+[a-z]")
