@@ -251,6 +251,7 @@ def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
 
 
 def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
+    """Whether a span lies strictly within one of the regions."""
     return any(start < span[0] and span[1] < end for start, end in regions)
 
 
@@ -285,6 +286,7 @@ def _named(body: str, cue: tuple[int, int]) -> bool:
 
 
 def _title_case(body: str) -> bool:
+    """Whether three words in four of a sentence are capitalised, as in a headline."""
     words = [w for w in body.split() if w[:1].isalpha()]
     return len(words) > 1 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
@@ -393,6 +395,7 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _straight_opens(text: str, i: int, start: int, end: int, closed: bool) -> bool:
+    """Whether the straight quote mark at ``i`` opens a quotation (see ``quote_regions``)."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
     if (before.isspace() or before in "([{—–/") and not after.isspace():
@@ -468,13 +471,13 @@ def _carried(
             if j > i and not (_QUOTE.search(body) or _QUOTE_END.search(neighbour)):
                 continue
             return True
-    first = i - 1
-    while first > 0 and units[first - 1].block == sentence.block:
-        first -= 1
-        if _turns(units[first + 1], text, lexicon):
-            return False
-    cue, source = local[first] if first >= 0 else (None, None)
-    return first < i - 1 and cue is not None and source is not None
+    opener = i
+    while opener > 0 and units[opener - 1].block == sentence.block:
+        opener -= 1
+    if opener >= i - 1 or any(_turns(units[k], text, lexicon) for k in range(opener + 1, i)):
+        return False
+    cue, source = local[opener]
+    return cue is not None and source is not None
 
 
 def _turns(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
@@ -487,8 +490,7 @@ _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?<!War\s)I(?:[’'](?:m|ve|d|ll))?\s+[a
 
 def _first_person(body: str) -> bool:
     """Whether the writer speaks in the first person outside any quotation in the sentence."""
-    found = _FIRST_PERSON.search(body)
-    if found is None:
+    if _FIRST_PERSON.search(body) is None:
         return False
     if not _QUOTE_MARK.search(body):
         return True
