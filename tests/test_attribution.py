@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.checks.attribution import _one_pattern, analyse, quote_regions
 from lint.document import parse_document
@@ -271,3 +273,44 @@ def test_claim_signals_searched_as_one_pattern_match_as_the_plain_alternation() 
     for text in ["a foo b", "xbaz", "xbar", "bar", "up 5%", "food", "Foo!", "abaz 3%"]:
         found, expected = factored.search(text), plain.search(text)
         assert (found and found.span()) == (expected and expected.span()), text
+
+
+_PIECES = [
+    "The minister said",
+    '"We will win',
+    '," she said.',
+    "“Not now”",
+    "However, sales rose by 12%.",
+    "According to the ministry,",
+    "I think",
+    ":",
+    "'",
+    '"',
+    "”",
+    "\n\n",
+    " ",
+    "Talks continued.",
+    "the 100m final",
+    "Mr. Smith, 45, of Kyiv.",
+    "They added that it was the best.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_sourcing_map_holds_together_on_any_mix_of_quotes_and_cues(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    rule = lexicon_rule(shipped_rules())
+    assert rule is not None
+    infos = analyse(parse_document(text, "a.txt", "text"), rule.options.lexicon)
+    last_end = 0
+    for info in infos:
+        assert last_end <= info.start < info.end <= len(text)
+        last_end = info.end
+        if info.cue is not None:
+            assert info.attributed and info.cue in text[info.start : info.end]
+        for span in (info.quote, info.claim):
+            if span is not None:
+                assert info.start <= span[0] < span[1] <= info.end
+    for start, end in quote_regions(text, 0, len(text)):
+        assert 0 <= start < end <= len(text) and text[start] in '"“”'
