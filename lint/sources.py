@@ -52,7 +52,7 @@ def render_text(doc: Document, infos: list[SentenceInfo], color: bool) -> str:
         mark = "+" if info.attributed else "!" if info.needs_attribution else " "
         who = f"  <- {info.source or '?'} ({info.cue})" if info.attributed and info.cue else ""
         if info.attributed and not info.cue:
-            who = "  <- carried over"
+            who = f"  <- {info.source} (carried over)" if info.source else "  <- carried over"
         sentence = " ".join(doc.text[info.start : info.end].split())
         if color and mark == "!":
             sentence = f"\033[33m{sentence}\033[0m"

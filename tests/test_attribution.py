@@ -314,3 +314,18 @@ def test_the_sourcing_map_holds_together_on_any_mix_of_quotes_and_cues(pieces: l
                 assert info.start <= span[0] < span[1] <= info.end
     for start, end in quote_regions(text, 0, len(text)):
         assert 0 <= start < end <= len(text) and text[start] in '"“”'
+
+
+def test_a_quotation_is_attributed_to_its_speaker_not_to_the_last_name_before_it() -> None:
+    text = (
+        'Smith noted that the talks went well. "We spoke for hours on Monday. '
+        'We agreed on a plan," Jones said.\n\n'
+        "Jones praised the hosts. In his opinion, the plan will work.\n"
+    )
+    assert _sourcing(text) == [
+        (True, "Smith"),
+        (True, "Jones"),  # covered by the quotation that Jones closes, not by Smith's note
+        (True, "Jones"),
+        (True, "Jones"),
+        (True, "Jones"),  # "In his opinion": the cue's pronoun refers back
+    ]

@@ -181,16 +181,16 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     local = [_local(text, s, sources, lexicon) for s in units]
     claims = lexicon.claim.scan(text)
     quoted = _quoted_sentences(doc, units, local)
+    own, latest = _resolve_sources(local)
     result = []
-    last_source: str | None = None
     for i, sentence in enumerate(units):
-        cue, source = local[i]
-        if source in (_PRONOUN, _PLURAL_PRONOUN):
-            source = _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
-        elif source:
-            last_source = source
+        cue = local[i][0]
         carried = cue is None and (i in quoted or _carried(units, local, i, text, lexicon))
         attributed = cue is not None or carried
+        source = own[i] if cue else None
+        if carried:  # a quotation's speaker, else the last source named
+            speaker = quoted.get(i)
+            source = (own[speaker] if speaker is not None else None) or latest[i]
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
         claim = _claim_span(sentence, claims) if complete or not attributed else None
@@ -206,12 +206,29 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
                 attributed=attributed,
                 needs_attribution=needs,
                 cue=cue,
-                source=source if cue else (carried and last_source) or None,
+                source=source,
                 quote=quote,
                 claim=claim,
             )
         )
     return result
+
+
+def _resolve_sources(
+    local: list[tuple[str | None, str | None]],
+) -> tuple[list[str | None], list[str | None]]:
+    """Each sentence's own source with pronouns resolved, and the last source named by it."""
+    own: list[str | None] = []
+    latest: list[str | None] = []
+    last: str | None = None
+    for _, source in local:
+        if source in (_PRONOUN, _PLURAL_PRONOUN):
+            source = _refer_back(last, plural=source == _PLURAL_PRONOUN)
+        elif source:
+            last = source
+        own.append(source)
+        latest.append(last)
+    return own, latest
 
 
 def _local(
@@ -225,7 +242,13 @@ def _local(
     cue = _first_cue(body, lexicon)
     if cue is None:
         return None, None
-    return body[cue[0] : cue[1]], _clean_source(_source_near(body, cue), lexicon)
+    source = _clean_source(_source_near(body, cue), lexicon)
+    if source is None:  # "In his opinion, ...": the cue's own pronoun refers back
+        owner = next(
+            (w for w in body[cue[0] : cue[1]].split() if lexicon.pronoun.fullmatch(w)), None
+        )
+        source = _clean_source(owner, lexicon)
+    return body[cue[0] : cue[1]], source
 
 
 def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
@@ -407,9 +430,11 @@ def _straight_opens(text: str, i: int, start: int, end: int, closed: bool) -> bo
 
 def _quoted_sentences(
     doc: Document, units: list[Sentence], local: list[tuple[str | None, str | None]]
-) -> set[int]:
-    """Sentences inside a quotation whose speaker is named next to it (before, in, or after)."""
-    covered: set[int] = set()
+) -> dict[int, int | None]:
+    """Sentences inside a quotation whose speaker is named next to it (before, in, or after),
+    each with the sentence that names the speaker (``None`` when it is carried from before).
+    """
+    covered: dict[int, int | None] = {}
     carry = False  # a paragraph that ends inside a quote continues it in the next one
     by_block: dict[int, list[int]] = {}
     for i, unit in enumerate(units):
@@ -423,17 +448,15 @@ def _quoted_sentences(
             inside = [i for i in members if units[i].start < q_end and q_start < units[i].end]
             if not inside:
                 continue
-            near = set(inside) | {inside[0] - 1, inside[-1] + 1}
-            spoken = (
-                carry
-                or any(local[i][0] for i in near if i in members)
-                # "He went further: '...'": a colon introduces the quotation
-                or doc.prose[block.start : q_start].rstrip().endswith(":")
-            )
-            if spoken:
-                covered.update(inside)
+            # the speaker is named inside the quotation, or just after it, or just before it
+            near = [*inside, inside[-1] + 1, inside[0] - 1]
+            named = [i for i in near if i in members and local[i][0]]
+            # "He went further: '...'": a colon introduces the quotation
+            if named or carry or doc.prose[block.start : q_start].rstrip().endswith(":"):
+                speaker = next((i for i in named if local[i][1]), None)
+                covered.update((i, speaker) for i in inside)
         last = regions[-1] if regions else None
-        carry = bool(last and last[1] == block.end and covered & set(members))
+        carry = bool(last and last[1] == block.end and covered.keys() & set(members))
         if _introduces(doc, units[members[-1]]):
             carry = True  # 'He said:' introduces the quotation in the next paragraph
     return covered
