@@ -55,12 +55,11 @@ def _attribution_pack() -> dict[str, Any]:
 
 def _attribution_lexicon() -> tuple[list[str], list[str], list[str]]:
     """The shipped cues as listed, the cues learned, and the claim signals."""
-    pack = shipped_packs()["attribution"]
-    rules = yaml.safe_load(pack.read_text(encoding="utf-8"))
-    lexicon = next(rule["lexicon"] for rule in rules if "lexicon" in rule)
+    folder = shipped_packs()["attribution"].parent
+    lexicon = _attribution_pack()
     learned = []
     for name in lexicon["cue_files"]:
-        lines = (pack.parent / name).read_text(encoding="utf-8").splitlines()
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
         learned += [line.split("\t")[0] for line in lines if line and not line.startswith("#")]
     return list(lexicon["cues"]), learned, list(lexicon["claims"])
 
@@ -91,4 +90,5 @@ def test_every_vague_source_is_also_a_cue() -> None:
     listed, learned, _ = _attribution_lexicon()
     cues = PhraseSet(listed + learned)
     vague = [str(phrase) for phrase in _attribution_pack()["vague"]]
+    assert len({p.lower() for p in vague}) == len(vague), "a vague source is listed twice"
     assert [phrase for phrase in vague if cues.search(phrase) is None] == []
