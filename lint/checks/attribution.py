@@ -185,12 +185,14 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     result = []
     for i, sentence in enumerate(units):
         cue = local[i][0]
-        carried = cue is None and (i in quoted or _carried(units, local, i, text, lexicon))
+        cover = None  # the sentence whose attribution covers this one, if it has none itself
+        if cue is None:
+            cover = quoted[i] if i in quoted else _carried(units, local, i, text, lexicon)
+        carried = cue is None and (i in quoted or cover is not None)
         attributed = cue is not None or carried
         source = own[i] if cue else None
-        if carried:  # a quotation's speaker, else the last source named
-            speaker = quoted.get(i)
-            source = (own[speaker] if speaker is not None else None) or latest[i]
+        if carried:  # the covering sentence's source, else the last one named
+            source = (own[cover] if cover is not None else None) or latest[i]
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
         claim = _claim_span(sentence, claims) if complete or not attributed else None
@@ -476,9 +478,9 @@ def _carried(
     i: int,
     text: str,
     lexicon: Lexicon,
-) -> bool:
-    """An attribution one sentence earlier or later in the same paragraph covers this one,
-    and one that opens the paragraph and names its source covers the paragraph.
+) -> int | None:
+    """The sentence whose attribution covers this one, if any: one sentence earlier or later
+    in the same paragraph, or one that opens the paragraph and names its source.
 
     A later attribution covers only quoted sentences ("'...,' the Secretary-General said");
     a sentence that turns away ("However, ...") is the reporter's own voice, and so is the
@@ -486,21 +488,21 @@ def _carried(
     """
     sentence = units[i]
     if _turns(units[i], text, lexicon):
-        return False
+        return None
     for j in (i - 1, i + 1):
         if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
             neighbour = text[units[j].start : units[j].end]
             body = text[sentence.start : sentence.end]
             if j > i and not (_QUOTE.search(body) or _QUOTE_END.search(neighbour)):
                 continue
-            return True
+            return j
     opener = i
     while opener > 0 and units[opener - 1].block == sentence.block:
         opener -= 1
     if opener >= i - 1 or any(_turns(units[k], text, lexicon) for k in range(opener + 1, i)):
-        return False
+        return None
     cue, source = local[opener]
-    return cue is not None and source is not None
+    return opener if cue is not None and source is not None else None
 
 
 def _turns(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
