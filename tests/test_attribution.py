@@ -74,6 +74,7 @@ def test_quotes_over_several_paragraphs_keep_their_speaker() -> None:
         ('He said "no way" and "not now".', [(8, 16), (21, 30)]),
         ("“We lost. “We will be back.” He left.", [(0, 28)]),
         ('Unclosed: "we go on', [(10, 19)]),
+        ("''We lost,'' he said, ''and we know it.''", [(0, 12), (22, 41)]),
     ],
 )
 def test_quote_regions_follow_reopened_quotations(
@@ -277,6 +278,7 @@ def test_claim_signals_searched_as_one_pattern_match_as_the_plain_alternation() 
 
 _PIECES = [
     "The minister said",
+    "''We lost,''",
     '"We will win',
     '," she said.',
     "“Not now”",
@@ -313,7 +315,9 @@ def test_the_sourcing_map_holds_together_on_any_mix_of_quotes_and_cues(pieces: l
             if span is not None:
                 assert info.start <= span[0] < span[1] <= info.end
     for start, end in quote_regions(text, 0, len(text)):
-        assert 0 <= start < end <= len(text) and text[start] in '"“”'
+        assert 0 <= start < end <= len(text) and (
+            text[start] in '"“' or text[start : start + 2] == "''"
+        )
 
 
 def test_a_quotation_is_attributed_to_its_speaker_not_to_the_last_name_before_it() -> None:

@@ -30,9 +30,10 @@ LEXICON_KEYS = {
     "cue_files",
 }
 REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files", "not_cues"}
-_QUOTE_MARK = re.compile(r"[“”\"]")
-_QUOTE_END = re.compile(r"[,.?!][\"”]")
-_QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)(?:[\"”]|$)", re.DOTALL)
+# "''" is a double quote mark in some archives and typesetting ("''We will win,'' she said")
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
+_QUOTE_END = re.compile(r"[,.?!](?:[\"”]|'')")
+_QUOTE = re.compile(r"(?:[\"“]|'')((?:(?!'')[^\"“”]){3,}?)(?:[\"”]|''|$)", re.DOTALL)
 _NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'.-]*)*)"
 
 
@@ -408,21 +409,22 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     opened: int | None = None
     for found in _QUOTE_MARK.finditer(text, start, end):
         i, ch = found.start(), found.group()
-        opens = ch == "“" or (ch == '"' and _straight_opens(text, i, start, end, opened is None))
+        straight = ch in ('"', "''")
+        opens = ch == "“" or (straight and _straight_opens(text, found, start, end, opened is None))
         if opens:
             opened = i if opened is None else opened
         elif opened is not None:
-            regions.append((opened, i + 1))
+            regions.append((opened, found.end()))
             opened = None
     if opened is not None:
         regions.append((opened, end))
     return regions
 
 
-def _straight_opens(text: str, i: int, start: int, end: int, closed: bool) -> bool:
-    """Whether the straight quote mark at ``i`` opens a quotation (see ``quote_regions``)."""
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+def _straight_opens(text: str, mark: re.Match[str], start: int, end: int, closed: bool) -> bool:
+    """Whether a straight quote mark opens a quotation (see ``quote_regions``)."""
+    before = text[mark.start() - 1] if mark.start() > start else " "
+    after = text[mark.end()] if mark.end() < end else " "
     if (before.isspace() or before in "([{—–/") and not after.isspace():
         return True
     if not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–"):
@@ -524,7 +526,7 @@ def _first_person(body: str) -> bool:
 
 
 def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
-    if '"' not in body and "“" not in body:
+    if '"' not in body and "“" not in body and "''" not in body:
         return None
     for match in _QUOTE.finditer(body):
         words = match.group(1).split()
