@@ -221,17 +221,18 @@ def test_a_cue_inside_a_not_cue_phrase_does_not_count() -> None:
 
 def test_not_cues_must_be_a_list_of_strings(tmp_path: Path) -> None:
     pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
-    bad = pack.replace(
-        "    not_cues:\n      [showed up,", "    not_cues: {a: 1}\n    unused:\n      [showed up,"
-    )
-    assert bad != pack
+    start = pack.index("    not_cues:\n")
+    end = pack.index("]", start) + 1
+    bad = pack[:start] + "    not_cues: [showed up, 7]" + pack[end:]
+    line = bad[:start].count("\n") + 1
     write(tmp_path / "attribution.yaml", bad)
     write(tmp_path / "attribution-cues.txt", "")
     write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
     article = write(tmp_path / "a.txt", "Prices rose.\n")
     result = run_cli("check", str(article))
-    assert result.code == 2 and "not_cues" in result.err
-    assert f"{tmp_path / 'attribution.yaml'}:" in result.err
+    assert result.code == 2
+    assert f"{tmp_path / 'attribution.yaml'}:{line}:" in result.err
+    assert "'not_cues' must be" in result.err
 
 
 def test_a_capitalised_cue_inside_a_name_does_not_count() -> None:

@@ -75,20 +75,16 @@ def test_attribution_cues_are_listed_once_and_never_silence_a_claim_signal() -> 
         assert not [cue for cue in listed + learned if pattern.search(cue)], claim
 
 
-def test_every_not_cue_phrase_holds_a_cue() -> None:
-    # a not-cue phrase exists to cancel a cue inside it; one holding no cue is dead data
+@pytest.mark.parametrize(
+    "key",
+    [
+        "not_cues",  # a not-cue phrase cancels a cue inside it: one holding no cue is dead data
+        "vague",  # a vague source is still a source: one finding (vague-source), not two
+    ],
+)
+def test_attribution_phrases_hold_a_cue_and_are_listed_once(key: str) -> None:
     listed, learned, _ = _attribution_lexicon()
     cues = PhraseSet(listed + learned)
-    not_cues = [str(phrase) for phrase in _attribution_pack()["not_cues"]]
-    assert len({p.lower() for p in not_cues}) == len(not_cues), "a not-cue is listed twice"
-    assert [phrase for phrase in not_cues if cues.search(phrase) is None] == []
-
-
-def test_every_vague_source_is_also_a_cue() -> None:
-    # a vague source is still a source: its sentence gets one finding (vague-source), not also
-    # an unattributed-claim one
-    listed, learned, _ = _attribution_lexicon()
-    cues = PhraseSet(listed + learned)
-    vague = [str(phrase) for phrase in _attribution_pack()["vague"]]
-    assert len({p.lower() for p in vague}) == len(vague), "a vague source is listed twice"
-    assert [phrase for phrase in vague if cues.search(phrase) is None] == []
+    phrases = [str(phrase) for phrase in _attribution_pack()[key]]
+    assert len({p.lower() for p in phrases}) == len(phrases), f"a phrase is listed twice in {key}"
+    assert [phrase for phrase in phrases if cues.search(phrase) is None] == []

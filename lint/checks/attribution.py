@@ -185,12 +185,16 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     claims = lexicon.claim.scan(text)
     quoted = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local)
+    openers = _paragraph_openers(units, local, text, lexicon)
     result = []
     for i, sentence in enumerate(units):
         cue = local[i][0]
         cover = None  # the sentence whose attribution covers this one, if it has none itself
         if cue is None:
-            cover = quoted[i] if i in quoted else _carried(units, local, i, text, lexicon)
+            if i in quoted:
+                cover = quoted[i]
+            elif not _turns(sentence, text, lexicon):  # "However, ...": nothing covers it
+                cover = _carried(units, local, i, text, openers[i])
         carried = cue is None and (i in quoted or cover is not None)
         attributed = cue is not None or carried
         source = own[i] if cue else None
@@ -492,18 +496,14 @@ def _carried(
     local: list[tuple[str | None, str | None]],
     i: int,
     text: str,
-    lexicon: Lexicon,
+    opener: int | None,
 ) -> int | None:
     """The sentence whose attribution covers this one, if any: one sentence earlier or later
-    in the same paragraph, or one that opens the paragraph and names its source.
+    in the same paragraph, else the paragraph's ``opener`` (see ``_paragraph_openers``).
 
-    A later attribution covers only quoted sentences ("'...,' the Secretary-General said");
-    a sentence that turns away ("However, ...") is the reporter's own voice, and so is the
-    rest of the paragraph after it.
+    A later attribution covers only quoted sentences ("'...,' the Secretary-General said").
     """
     sentence = units[i]
-    if _turns(units[i], text, lexicon):
-        return None
     for j in (i - 1, i + 1):
         if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
             neighbour = text[units[j].start : units[j].end]
@@ -511,13 +511,30 @@ def _carried(
             if j > i and not (_quoted(body).search(body) or _QUOTE_END.search(neighbour)):
                 continue
             return j
-    opener = i
-    while opener > 0 and units[opener - 1].block == sentence.block:
-        opener -= 1
-    if opener >= i - 1 or any(_turns(units[k], text, lexicon) for k in range(opener + 1, i)):
-        return None
-    cue, source = local[opener]
-    return opener if cue is not None and source is not None else None
+    return opener if opener is not None and opener < i - 1 else None
+
+
+def _paragraph_openers(
+    units: list[Sentence],
+    local: list[tuple[str | None, str | None]],
+    text: str,
+    lexicon: Lexicon,
+) -> list[int | None]:
+    """For each sentence, the paragraph's first sentence if that names its source and covers it.
+
+    The rest of a paragraph after a sentence that turns to the reporter's own voice ("However,
+    ...") is not covered by its opener.
+    """
+    openers: list[int | None] = []
+    opener: int | None = None
+    for i, sentence in enumerate(units):
+        if i == 0 or units[i - 1].block != sentence.block:
+            cue, source = local[i]
+            opener = i if cue is not None and source is not None else None
+        elif opener is not None and _turns(sentence, text, lexicon):
+            opener = None
+        openers.append(opener)
+    return openers
 
 
 def _turns(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
