@@ -32,6 +32,7 @@ ABBREVIATIONS = frozenset(
         "pres",
         "no",
         "nos",
+        "v",  # "Brown v. Board of Education"
         "vs",
         "etc",
         "inc",

@@ -184,7 +184,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     local = [_local(text, s, sources, lexicon) for s in units]
     claims = lexicon.claim.scan(text)
     quoted = _quoted_sentences(doc, units, local)
-    own, latest = _resolve_sources(local)
+    own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
     result = []
     for i, sentence in enumerate(units):
@@ -224,20 +224,41 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
 
 
 def _resolve_sources(
-    local: list[tuple[str | None, str | None]],
+    local: list[tuple[str | None, str | None]], units: list[Sentence], text: str
 ) -> tuple[list[str | None], list[str | None]]:
     """Each sentence's own source with pronouns resolved, and the last source named by it."""
     own: list[str | None] = []
     latest: list[str | None] = []
     last: str | None = None
-    for _, source in local:
-        if source in (_PRONOUN, _PLURAL_PRONOUN):
-            source = _refer_back(last, plural=source == _PLURAL_PRONOUN)
+    for i, (_, source) in enumerate(local):
+        if source == _PLURAL_PRONOUN:
+            source = _refer_back(last, plural=True) or _named_group(units, i, text)
+        elif source == _PRONOUN:
+            source = _refer_back(last, plural=False)
         elif source:
             last = source
         own.append(source)
         latest.append(last)
     return own, latest
+
+
+# Two people named as the subject of a sentence ("Blinken and Lammy arrived"), whom a later
+# "they" can mean though neither was quoted.
+_NAMED_GROUP = re.compile(rf"\b({_NAME}\s+and\s+{_NAME})(?=\s+[a-z])")
+
+
+def _named_group(units: list[Sentence], i: int, text: str) -> str | None:
+    """The group a plural pronoun refers to: two people named in the sentence before it."""
+    if i == 0:
+        return None
+    before = units[i - 1]
+    found = _NAMED_GROUP.search(text, before.start, before.end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def _local(
