@@ -92,6 +92,34 @@ def test_a_quotation_reopened_at_each_sentence_keeps_its_speaker() -> None:
     assert found(text, "unattributed-quote") == []
 
 
+def test_consecutive_quotations_keep_the_speaker_named_for_the_first() -> None:
+    text = (
+        "Monteith says his firm is the only one.\n\n"
+        '"No-one has really tried before to make proper 3D audio on a phone.\n\n'
+        'The match ended late. "We lost," Smith said. "We will be back next year." '
+        '"The fans deserve better than this."\n'
+    )
+    assert found(text, "unattributed-quote") == []
+
+
+def test_a_quotation_after_narration_needs_its_own_speaker() -> None:
+    text = (
+        '"We lost," Smith said.\n\nThe club was sold in May. Its new owner paid 5m euros, and '
+        'it was "a sad day" for the fans. "The stadium will be closed for the whole summer."\n'
+    )
+    assert found(text, "unattributed-quote") == [
+        '"The stadium will be closed for the whole summer."'
+    ]
+
+
+def test_a_quoted_phrase_within_a_sentence_is_not_speech() -> None:
+    assert (
+        found('Campaigns aim to "set the record straight" about them.', "unattributed-quote") == []
+    )
+    text = 'The poster read "how can they fight crime when they fight each other?" in red.'
+    assert found(text, "unattributed-quote") != []  # a question of its own, not a phrase
+
+
 def test_unattributed_quote_and_scare_quotes() -> None:
     text = 'The mood was grim. "We have never seen anything like this before." Shops closed early.'
     assert found(text, "unattributed-quote") == ['"We have never seen anything like this before."']

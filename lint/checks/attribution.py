@@ -477,7 +477,7 @@ def _quoted_sentences(
     each with the sentence that names the speaker (``None`` when it is carried from before).
     """
     covered: dict[int, int | None] = {}
-    carry = False  # a paragraph that ends inside a quote continues it in the next one
+    carry = False  # the quotation opening the next paragraph continues a named speaker
     by_block: dict[int, list[int]] = {}
     for i, unit in enumerate(units):
         by_block.setdefault(unit.block.start, []).append(i)
@@ -488,20 +488,76 @@ def _quoted_sentences(
         regions = quote_regions(doc.prose, block.start, block.end)
         for q_start, q_end in regions:
             inside = [i for i in members if units[i].start < q_end and q_start < units[i].end]
-            if not inside:
-                continue
-            # the speaker is named inside the quotation, or just after it, or just before it
-            near = [*inside, inside[-1] + 1, inside[0] - 1]
-            named = [i for i in near if i in members and local[i][0]]
-            # "He went further: '...'": a colon introduces the quotation
-            if named or carry or doc.prose[block.start : q_start].rstrip().endswith(":"):
-                speaker = next((i for i in named if local[i][1]), None)
-                covered.update((i, speaker) for i in inside)
+            if inside:
+                has_speaker, speaker = _speaker(
+                    doc, units, local, covered, inside, members, q_start, carry
+                )
+                if has_speaker:
+                    covered.update((i, speaker) for i in inside)
         last = regions[-1] if regions else None
         carry = bool(last and last[1] == block.end and covered.keys() & set(members))
-        if _introduces(doc, units[members[-1]]):
-            carry = True  # 'He said:' introduces the quotation in the next paragraph
+        if _introduces(doc, units[members[-1]]) or local[members[-1]][1]:
+            # 'He said:' introduces the quotation in the next paragraph, and a paragraph that
+            # ends naming its speaker ('..." he said.', 'Smith says ...') goes on in the next
+            carry = True
     return covered
+
+
+def _speaker(
+    doc: Document,
+    units: list[Sentence],
+    local: list[tuple[str | None, str | None]],
+    covered: dict[int, int | None],
+    inside: list[int],
+    members: list[int],
+    q_start: int,
+    carry: bool,
+) -> tuple[bool, int | None]:
+    """Whether a quotation has a speaker, and the sentence that names it (``None`` when the
+    speaker is carried from before).
+    """
+    # the speaker is named inside the quotation, or just after it, or just before it
+    near = [*inside, inside[-1] + 1, inside[0] - 1]
+    named = [i for i in near if i in members and local[i][0]]
+    if named:
+        return True, next((i for i in named if local[i][1]), None)
+    before = inside[0] - 1
+    if inside[0] in covered or (before in members and before in covered):
+        return True, covered.get(inside[0], covered.get(before))  # the same speaker goes on
+    lead_in = doc.prose[units[inside[0]].block.start : q_start]
+    opens = not lead_in.strip()
+    if (opens and carry) or lead_in.rstrip().endswith(":"):  # "He went further: '...'"
+        return True, None
+    if before >= 0 and (opens or before in members) and _has_subject(doc, units[before]):
+        return True, None  # "Mr Howard was dismissive. 'These things happen.'"
+    return False, None
+
+
+# A sentence about a person, who speaks in the quotation that follows: a name or "he"/"she",
+# perhaps after an opening phrase and with an apposition, then its verb. A single capitalised
+# word may be any sentence's first word ("Shops closed"), so it needs a verb of state ("Kerr
+# was delighted").
+_NOT_PERSON = (
+    r"(?!(?:It|Its|This|That|There|These|Those|The|They|We|I|You|What|Which|Who|Here|A|An|Some"
+    r"|Many|All|Most|One|No|Now|Then|Nobody|Everyone|Everybody|Someone|Somebody|Anyone)\b)"
+)
+_CAPITALISED = r"[A-Z][\w'’-]+"
+_STATE_VERB = (
+    r"(?:is|was|has|had|looked|seemed|remained|appeared|sounded|felt"
+    r"|(?:will|would|did|does|could|can)(?:n[’']t)?|won[’']t|can[’']t)\b"
+)
+_BETWEEN = r"(?:,[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|still\s+)?"
+_PERSON_SUBJECT = re.compile(
+    rf"(?:[^,.]{{1,60}},\s+){{0,2}}(?:[A-Za-z-]+\s+){{0,3}}?{_NOT_PERSON}"
+    rf"(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+{_CAPITALISED}|{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}}"
+    rf"|[Hh]e|[Ss]he){_BETWEEN}(?:{_STATE_VERB}|[a-z]+ed\b|[a-z]+s\b)"
+    rf"|{_CAPITALISED}{_BETWEEN}{_STATE_VERB})"
+)
+
+
+def _has_subject(doc: Document, sentence: Sentence) -> bool:
+    """Whether a sentence is about a person named as its subject (see ``_PERSON_SUBJECT``)."""
+    return _PERSON_SUBJECT.match(doc.prose, sentence.start, sentence.end) is not None
 
 
 def _introduces(doc: Document, sentence: Sentence) -> bool:
@@ -581,9 +637,20 @@ def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
         return None
     for match in _quoted(body).finditer(body):
         words = match.group(1).split()
-        if len(words) >= 4 and not _is_title(words):
+        if len(words) >= 4 and not _is_title(words) and not _is_phrase(body, match):
             return offset + match.start(), offset + match.end()
     return None
+
+
+def _is_phrase(body: str, quotation: re.Match[str]) -> bool:
+    """A quoted phrase within a sentence rather than quoted speech ('known as "the Eton of the
+    valleys"', 'to "set the record straight"'): closed, it follows a word with no comma or
+    colon, and it ends with no punctuation of its own.
+    """
+    before = body[: quotation.start()].rstrip()
+    if not before or not before[-1].isalnum() or body[quotation.end() - 1] not in "\"”'":
+        return False
+    return quotation.group(1).rstrip()[-1:] not in ".?!,;:…"
 
 
 def _is_title(words: list[str]) -> bool:
