@@ -619,7 +619,9 @@ def _turns(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
     return lexicon.breaks.search(text[sentence.start : sentence.start + _BREAK_REACH]) is not None
 
 
-_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?<!War\s)I(?:[’'](?:m|ve|d|ll))?\s+[a-z]")
+_FIRST_PERSON = re.compile(
+    r"(?:^|[\s(])(?:(?<!War\s)I(?:[’'](?:m|ve|d|ll))?\s+[a-z]|[Mm]y\s+[a-z]|me\b)"
+)
 
 
 def _first_person(body: str) -> bool:
