@@ -120,6 +120,18 @@ def test_a_quoted_phrase_within_a_sentence_is_not_speech() -> None:
     assert found(text, "unattributed-quote") != []  # a question of its own, not a phrase
 
 
+def test_a_paragraph_in_the_writers_own_voice_is_signed_by_the_byline() -> None:
+    text = (
+        "A year ago I deleted every game on my computer. RPGs are the worst of all.\n\n"
+        "RPGs are the worst-selling games of the year.\n\n"
+        "The Europe/Africa Zone I tie begins on Friday. Its prize is the biggest yet.\n"
+    )
+    assert found(text, "unattributed-claim") == [
+        "RPGs are the worst-selling games of the year.",
+        "Its prize is the biggest yet.",  # "Zone I" is a name, not the writer
+    ]
+
+
 def test_unattributed_quote_and_scare_quotes() -> None:
     text = 'The mood was grim. "We have never seen anything like this before." Shops closed early.'
     assert found(text, "unattributed-quote") == ['"We have never seen anything like this before."']

@@ -186,6 +186,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     quoted = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
+    first_person: dict[int, bool] = {}  # per paragraph, filled as claims need it
     result = []
     for i, sentence in enumerate(units):
         cue = local[i][0]
@@ -203,7 +204,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
         claim = _claim_span(sentence, claims) if complete or not attributed else None
-        if claim is not None and _first_person(body):
+        if claim is not None and _writers_view(text, sentence, first_person):
             claim = None  # the writer's own view ("I think ..."), signed by the byline
         needs = sentence.block.kind not in ("heading", "title") and (
             claim is not None or quote is not None
@@ -619,13 +620,27 @@ def _turns(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
     return lexicon.breaks.search(text[sentence.start : sentence.start + _BREAK_REACH]) is not None
 
 
+# "I" as the writer, not a numeral in a name ("World War I", "the Zone I tie")
+_NUMERAL_NAMES = ("War", "Zone", "Group", "Division", "Phase", "Part", "Chapter", "Class", "Stage")
 _FIRST_PERSON = re.compile(
-    r"(?:^|[\s(])(?:(?<!War\s)I(?:[’'](?:m|ve|d|ll))?\s+[a-z]|[Mm]y\s+[a-z]|me\b)"
+    r"(?:^|[\s(])(?:"
+    + "".join(rf"(?<!{name}\s)" for name in _NUMERAL_NAMES)
+    + r"I(?:[’'](?:m|ve|d|ll))?\s+[a-z]|[Mm]y\s+[a-z]|me\b)"
 )
 
 
+def _writers_view(text: str, sentence: Sentence, paragraphs: dict[int, bool]) -> bool:
+    """Whether a sentence is in a paragraph where the writer speaks in the first person: a
+    column, a review or a reader's letter, signed by its byline.
+    """
+    block = sentence.block
+    if block.start not in paragraphs:
+        paragraphs[block.start] = _first_person(text[block.start : block.end])
+    return paragraphs[block.start]
+
+
 def _first_person(body: str) -> bool:
-    """Whether the writer speaks in the first person outside any quotation in the sentence."""
+    """Whether the writer speaks in the first person outside any quotation in a text."""
     if _FIRST_PERSON.search(body) is None:
         return False
     if not _has_quote_mark(body, 0, len(body)):
