@@ -120,6 +120,17 @@ def test_a_quoted_phrase_within_a_sentence_is_not_speech() -> None:
     assert found(text, "unattributed-quote") != []  # a question of its own, not a phrase
 
 
+def test_a_later_sentence_that_goes_on_with_a_report_covers_the_claim_before_it() -> None:
+    text = (
+        "Sales will reach 159 million, an increase of 104%. The report predicts that most "
+        "phones will have a camera.\n\n"
+        "Sales will reach 159 million, an increase of 104%. Cameras are popular, the shop said.\n"
+    )
+    assert found(text, "unattributed-claim") == [
+        "Sales will reach 159 million, an increase of 104%."
+    ]
+
+
 def test_a_paragraph_in_the_writers_own_voice_is_signed_by_the_byline() -> None:
     text = (
         "A year ago I deleted every game on my computer. RPGs are the worst of all.\n\n"

@@ -569,6 +569,14 @@ def _introduces(doc: Document, sentence: Sentence) -> bool:
 _BREAK_REACH = 80  # a turn ("However", "On the other hand") opens its sentence
 
 
+# A sentence that goes on with the document just cited ("The report predicts ...") names the
+# source of the sentence before it too.
+_REFERS_BACK = re.compile(
+    r"(?:The|This|Its|Their)\s+(?:new\s+|latest\s+)?(?:report|study|survey|research|poll|analysis)"
+    r"\s+(?:also\s+)?[a-z]+"
+)
+
+
 def _carried(
     units: list[Sentence],
     local: list[tuple[str | None, str | None]],
@@ -579,14 +587,19 @@ def _carried(
     """The sentence whose attribution covers this one, if any: one sentence earlier or later
     in the same paragraph, else the paragraph's ``opener`` (see ``_paragraph_openers``).
 
-    A later attribution covers only quoted sentences ("'...,' the Secretary-General said").
+    A later attribution covers only quoted sentences ("'...,' the Secretary-General said"),
+    or any sentence when it goes on with a document ("The report predicts ...").
     """
     sentence = units[i]
     for j in (i - 1, i + 1):
         if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
             neighbour = text[units[j].start : units[j].end]
             body = text[sentence.start : sentence.end]
-            if j > i and not (_quoted(body).search(body) or _QUOTE_END.search(neighbour)):
+            if j > i and not (
+                _quoted(body).search(body)
+                or _QUOTE_END.search(neighbour)
+                or _REFERS_BACK.match(neighbour)
+            ):
                 continue
             return j
     return opener if opener is not None and opener < i - 1 else None
