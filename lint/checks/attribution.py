@@ -548,11 +548,15 @@ _STATE_VERB = (
     r"|(?:will|would|did|does|could|can)(?:n[’']t)?|won[’']t|can[’']t)\b"
 )
 _BETWEEN = r"(?:,[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|still\s+)?"
+_NAMED_PERSON = (
+    rf"{_NOT_PERSON}(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+{_CAPITALISED}"
+    rf"|{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}})"
+    r"|[Hh]e|[Ss]he|[Tt]he\s+(?:\d+-year-old|world\s+number\s+\d+)"
+)
 _PERSON_SUBJECT = re.compile(
-    rf"(?:[^,.]{{1,60}},\s+){{0,2}}(?:[A-Za-z-]+\s+){{0,3}}?{_NOT_PERSON}"
-    rf"(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+{_CAPITALISED}|{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}}"
-    rf"|[Hh]e|[Ss]he){_BETWEEN}(?:{_STATE_VERB}|[a-z]+ed\b|[a-z]+s\b)"
-    rf"|{_CAPITALISED}{_BETWEEN}{_STATE_VERB})"
+    rf"(?:[^,.]{{1,60}},\s+){{0,2}}(?:[A-Za-z-]+\s+){{0,3}}?"
+    rf"(?:(?:{_NAMED_PERSON}){_BETWEEN}(?:{_STATE_VERB}|[a-z]+ed\b|[a-z]+s\b)"
+    rf"|{_NOT_PERSON}{_CAPITALISED}{_BETWEEN}{_STATE_VERB})"
 )
 
 
