@@ -256,10 +256,7 @@ def _named_group(units: list[Sentence], i: int, text: str) -> str | None:
     found = _NAMED_GROUP.search(text, before.start, before.end)
     if found is None:
         return None
-    words = found.group(1).split()
-    while words and words[0].lower() in _LEADING:
-        words = words[1:]
-    return " ".join(words) or None
+    return " ".join(_without_connectives(found.group(1).split())) or None
 
 
 def _local(
@@ -409,13 +406,18 @@ def _source_near(body: str, cue: tuple[int, int]) -> str | None:
     return after.group(1) if after else None
 
 
+def _without_connectives(words: list[str]) -> list[str]:
+    """The words of a source after its leading connectives ("But", "And", "However")."""
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    return words
+
+
 def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
     """Drop sentence connectives from a source; a pronoun refers back to the last source."""
     if not source:
         return None
-    words = source.split()
-    while words and words[0].lower() in _LEADING:
-        words = words[1:]
+    words = _without_connectives(source.split())
     if not words or (words[0].lower() == "the" and len(words) == 1):
         return None
     if words[-1].lower() in _NOT_NAMES:
