@@ -246,6 +246,21 @@ def _sourcing(text: str) -> list[tuple[bool, str | None]]:
     return [(info.attributed, info.source) for info in infos]
 
 
+def test_the_noun_phrase_opening_a_sentence_is_the_source_of_its_verb() -> None:
+    text = (
+        "Rep. Gregory Meeks, chairman of the caucus, said members will help.\n\n"
+        "A union representing flight attendants endorsed Clinton on Thursday.\n\n"
+        "Howard dismisses Tory tax fears\n\n"  # a headline names no subject
+        "In 1986, the Supreme Court blocked the sale, citing a threat to health.\n"
+    )
+    assert _sourcing(text) == [
+        (True, "Rep. Gregory Meeks"),
+        (True, "A union representing flight attendants"),
+        (True, None),
+        (True, None),  # "In 1986" is a time, not a subject
+    ]
+
+
 def test_sources_are_named_before_the_cue_or_after_an_inverted_quote() -> None:
     text = (
         "The minister said the plan was sound.\n\n"

@@ -393,13 +393,72 @@ _SOURCE_BEFORE = re.compile(
     rf"\s+(?:has\s+|had\s+|also\s+)?$"
 )
 _SOURCE_AFTER = re.compile(rf"\s+({_NAME}|the\s+[\w-]+(?:\s+[\w-]+)?)")
-_INVERTED = re.compile(r"[,\"”’]\s*$")  # '"...," said the minister': the source follows
+_INVERTED = re.compile(r"[,\"”’']\s*$")  # '"...," said the minister': the source follows
+# The sentence's opening noun phrase as the source of a verb it leads to, perhaps across an
+# apposition: "Rep. Meeks, chairman of the caucus, said", "A union of flight attendants endorsed".
+_OPENING_SUBJECT = re.compile(
+    r"(?!(?:In|On|At|After|Before|During|Since|For|With|By|From|When|While|If|As|Although|Despite"
+    r"|Under|Over|Asked|It|There|This|We|I|You|Yet|Among|Following|Earlier|Later)\b)"
+    r"((?:[A-Z][\w.'’-]*|[Tt]he|[Aa]n?)"
+    r"(?:\s+(?!(?:to|that|who|which|is|was|are|were|will|would|has|have|had|and|does|do|did|not"
+    r"|never|meanwhile|however)\b)[\w(][\w.'’()&-]*){0,6})"
+    r"(?:,[^,\"“”]{1,120},)?\s+(?:has\s+|had\s+|have\s+|also\s+)?$"
+)
+# Cues that are nouns ("a spokesman for", "the report"): a phrase before one modifies it.
+_NOUN_CUES = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "poll",
+        "report",
+        "survey",
+        "study",
+        "figures",
+        "data",
+        "research",
+        "analysis",
+        "statement",
+        "speech",
+        "letter",
+        "memo",
+        "interview",
+        "remarks",
+        "testimony",
+        "warning",
+        "allegations",
+        "sources",
+        "according",
+        "prediction",
+        "rumours",
+        "rumors",
+    ]
+)
+_DETERMINERS = frozenset(["a", "an", "the", "of", "for", "to", "in", "on"])
+
+
+def _opening_subject(body: str, cue: tuple[int, int]) -> str | None:
+    """The noun phrase that opens a sentence and leads to its cue, if the cue is a verb.
+
+    A headline ("Howard dismisses Tory tax fears") has no closing stop and no subject to name.
+    """
+    if body.rstrip()[-1:] not in ".!?\"”'’" or body[cue[0] : cue[1]].split()[0].lower() in (
+        _NOUN_CUES
+    ):
+        return None
+    opening = _OPENING_SUBJECT.match(body, 0, cue[0])
+    if opening is None or opening.group(1).split()[-1].lower() in _DETERMINERS:
+        return None
+    return opening.group(1)
 
 
 def _source_near(body: str, cue: tuple[int, int]) -> str | None:
     before = _SOURCE_BEFORE.search(body, 0, cue[0])
     if before:
         return before.group(1)
+    opening = _opening_subject(body, cue)
+    if opening:
+        return opening
     if not _INVERTED.search(body, 0, cue[0]):
         return None  # "said the plan was sound": what follows is what was said
     after = _SOURCE_AFTER.match(body, cue[1])
