@@ -251,13 +251,19 @@ def test_the_noun_phrase_opening_a_sentence_is_the_source_of_its_verb() -> None:
         "Rep. Gregory Meeks, chairman of the caucus, said members will help.\n\n"
         "A union representing flight attendants endorsed Clinton on Thursday.\n\n"
         "Howard dismisses Tory tax fears\n\n"  # a headline names no subject
-        "In 1986, the Supreme Court blocked the sale, citing a threat to health.\n"
+        "In 1986, the Supreme Court blocked the sale, citing a threat to health.\n\n"
+        "Donna Rawlings, 59, of Ashton, Md., who watched on a screen, said it was moving.\n\n"
+        "He started this years ago by claiming it.\n\n"
+        '"We will not play games with our schools," said Mulgrew.\n'
     )
     assert _sourcing(text) == [
         (True, "Rep. Gregory Meeks"),
         (True, "A union representing flight attendants"),
         (True, None),
         (True, None),  # "In 1986" is a time, not a subject
+        (True, "Donna Rawlings"),
+        (True, None),  # "he" with no one named before
+        (True, "Mulgrew"),  # the stop is not part of the name
     ]
 
 

@@ -398,11 +398,11 @@ _INVERTED = re.compile(r"[,\"”’']\s*$")  # '"...," said the minister': the s
 # apposition: "Rep. Meeks, chairman of the caucus, said", "A union of flight attendants endorsed".
 _OPENING_SUBJECT = re.compile(
     r"(?!(?:In|On|At|After|Before|During|Since|For|With|By|From|When|While|If|As|Although|Despite"
-    r"|Under|Over|Asked|It|There|This|We|I|You|Yet|Among|Following|Earlier|Later)\b)"
+    r"|Under|Over|Asked|It|There|This|We|I|You|He|She|They|No|Yet|Among|Following|Earlier|Later)\b)"
     r"((?:[A-Z][\w.'’-]*|[Tt]he|[Aa]n?)"
     r"(?:\s+(?!(?:to|that|who|which|is|was|are|were|will|would|has|have|had|and|does|do|did|not"
-    r"|never|meanwhile|however)\b)[\w(][\w.'’()&-]*){0,6})"
-    r"(?:,[^,\"“”]{1,120},)?\s+(?:has\s+|had\s+|have\s+|also\s+)?$"
+    r"|never|meanwhile|however)\b)(?![\w.'’-]*n[’']t\b)[\w(][\w.'’()&-]*){0,6})"
+    r"(?:(?:,[^,\"“”]{1,120}){1,4},)?\s+(?:has\s+|had\s+|have\s+|also\s+)?$"
 )
 # Cues that are nouns ("a spokesman for", "the report"): a phrase before one modifies it.
 _NOUN_CUES = frozenset(
@@ -483,6 +483,9 @@ def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
         return None
     if len(words) == 1 and lexicon.pronoun.fullmatch(words[0]):
         return _PLURAL_PRONOUN if words[0].lower() in _PLURAL else _PRONOUN
+    last = words[-1]
+    if len(last) > 4 and last.endswith(".") and last[:-1].isalpha():
+        words[-1] = last[:-1]  # '"...," said Mulgrew.': the sentence's stop, not an initial
     return " ".join(words)
 
 
