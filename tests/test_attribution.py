@@ -254,7 +254,8 @@ def test_the_noun_phrase_opening_a_sentence_is_the_source_of_its_verb() -> None:
         "In 1986, the Supreme Court blocked the sale, citing a threat to health.\n\n"
         "Donna Rawlings, 59, of Ashton, Md., who watched on a screen, said it was moving.\n\n"
         "He started this years ago by claiming it.\n\n"
-        '"We will not play games with our schools," said Mulgrew.\n'
+        '"We will not play games with our schools," said Mulgrew.\n\n'
+        "Trump has steadfastly refused to disclose his records.\n"
     )
     assert _sourcing(text) == [
         (True, "Rep. Gregory Meeks"),
@@ -264,6 +265,7 @@ def test_the_noun_phrase_opening_a_sentence_is_the_source_of_its_verb() -> None:
         (True, "Donna Rawlings"),
         (True, None),  # "he" with no one named before
         (True, "Mulgrew"),  # the stop is not part of the name
+        (True, "Trump"),
     ]
 
 

@@ -386,11 +386,13 @@ _LEADING = frozenset(
 
 
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# between a source and its verb: "Clinton has not mentioned", "Trump has steadfastly refused"
+_AUXILIARIES = r"(?:(?:has|had|have|also|not|never|[a-z]+ly)\s+){0,3}"
 _SOURCE_BEFORE = re.compile(
     rf"({_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
     rf"|\b(?:[Tt]he|[Bb]oth)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
     rf"(?:\s+(?:on|late|early|last)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
-    rf"\s+(?:has\s+|had\s+|also\s+)?$"
+    rf"\s+{_AUXILIARIES}$"
 )
 _SOURCE_AFTER = re.compile(rf"\s+({_NAME}|the\s+[\w-]+(?:\s+[\w-]+)?)")
 _INVERTED = re.compile(r"[,\"”’']\s*$")  # '"...," said the minister': the source follows
@@ -402,7 +404,7 @@ _OPENING_SUBJECT = re.compile(
     r"((?:[A-Z][\w.'’-]*|[Tt]he|[Aa]n?)"
     r"(?:\s+(?!(?:to|that|who|which|is|was|are|were|will|would|has|have|had|and|does|do|did|not"
     r"|never|meanwhile|however)\b)(?![\w.'’-]*n[’']t\b)[\w(][\w.'’()&-]*){0,6})"
-    r"(?:(?:,[^,\"“”]{1,120}){1,4},)?\s+(?:has\s+|had\s+|have\s+|also\s+)?$"
+    rf"(?:(?:,[^,\"“”]{{1,120}}){{1,4}},)?\s+{_AUXILIARIES}$"
 )
 # Cues that are nouns ("a spokesman for", "the report"): a phrase before one modifies it.
 _NOUN_CUES = frozenset(
