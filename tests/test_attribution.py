@@ -116,6 +116,8 @@ def test_a_quoted_phrase_within_a_sentence_is_not_speech() -> None:
     assert (
         found('Campaigns aim to "set the record straight" about them.', "unattributed-quote") == []
     )
+    slogan = '"Taking responsibility for tough choices" is this year\'s official talking point.'
+    assert found(slogan, "unattributed-quote") == []
     text = 'The poster read "how can they fight crime when they fight each other?" in red.'
     assert found(text, "unattributed-quote") != []  # a question of its own, not a phrase
 

@@ -742,15 +742,21 @@ def _quote_span(body: str, offset: int) -> tuple[int, int] | None:
     return None
 
 
+_COPULA = re.compile(r"\s+(?:is|was|are|were|has been|had been|remains|became)\b")
+
+
 def _is_phrase(body: str, quotation: re.Match[str]) -> bool:
     """A quoted phrase within a sentence rather than quoted speech ('known as "the Eton of the
-    valleys"', 'to "set the record straight"'): closed, it follows a word with no comma or
-    colon, and it ends with no punctuation of its own.
+    valleys"', 'to "set the record straight"'): closed, with no punctuation of its own at its
+    end, it follows a word with no comma or colon, or opens the sentence as the subject of "is"
+    or "was".
     """
-    before = body[: quotation.start()].rstrip()
-    if not before or not before[-1].isalnum() or body[quotation.end() - 1] not in "\"”'":
+    if body[quotation.end() - 1] not in "\"”'" or quotation.group(1).rstrip()[-1:] in ".?!,;:…":
         return False
-    return quotation.group(1).rstrip()[-1:] not in ".?!,;:…"
+    before = body[: quotation.start()].rstrip()
+    if not before:  # '"Welcome to CeBit 2005" was the message': a slogan as the subject
+        return _COPULA.match(body, quotation.end()) is not None
+    return before[-1].isalnum()
 
 
 def _is_title(words: list[str]) -> bool:
