@@ -102,6 +102,15 @@ def test_consecutive_quotations_keep_the_speaker_named_for_the_first() -> None:
     assert found(text, "unattributed-quote") == []
 
 
+def test_a_one_word_subject_introduces_a_quotation_if_the_article_names_it_elsewhere() -> None:
+    text = (
+        "The side is unbeaten since Kerr succeeded McCarthy. Kerr applauded the move. "
+        '"It was a brilliant goal, fantastic skill by Duff."\n\n'
+        'Shops closed early. "We have never seen anything like this before."\n'
+    )
+    assert found(text, "unattributed-quote") == ['"We have never seen anything like this before."']
+
+
 def test_a_quotation_after_narration_needs_its_own_speaker() -> None:
     text = (
         '"We lost," Smith said.\n\nThe club was sold in May. Its new owner paid 5m euros, and '

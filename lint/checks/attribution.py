@@ -626,9 +626,22 @@ _PERSON_SUBJECT = re.compile(
 )
 
 
+# A one-word subject and an active verb: "Kerr applauded the move."
+_WORD_SUBJECT = re.compile(r"([A-Z][a-z’'-]+)\s+[a-z]+(?:ed|s)\b")
+
+
 def _has_subject(doc: Document, sentence: Sentence) -> bool:
-    """Whether a sentence is about a person named as its subject (see ``_PERSON_SUBJECT``)."""
-    return _PERSON_SUBJECT.match(doc.prose, sentence.start, sentence.end) is not None
+    """Whether a sentence is about a person named as its subject (see ``_PERSON_SUBJECT``).
+
+    A single capitalised word opening the sentence is a name if the article also capitalises
+    it after a lower-case word ("since Kerr succeeded"), which "Shops closed" never shows.
+    """
+    if _PERSON_SUBJECT.match(doc.prose, sentence.start, sentence.end):
+        return True
+    word = _WORD_SUBJECT.match(doc.prose, sentence.start, sentence.end)
+    if word is None or re.fullmatch(_NOT_PERSON + r"\w+", word.group(1)) is None:
+        return False
+    return re.search(rf"\b[a-z]+\s+{re.escape(word.group(1))}\b", doc.prose) is not None
 
 
 def _introduces(doc: Document, sentence: Sentence) -> bool:
