@@ -238,6 +238,8 @@ def test_cue_files_are_read_beside_the_pack(tmp_path: Path) -> None:
     pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
     write(tmp_path / "attribution.yaml", pack)
     write(tmp_path / "attribution-cues.txt", "# header\nquipped\t9\t0.99\n")
+    model = Path(__file__).parent.parent / "rules" / "attribution-cue-model.tsv"
+    write(tmp_path / "attribution-cue-model.tsv", model.read_text())
     write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
     article = write(tmp_path / "a.txt", "Prices rose by 40% last year, the minister quipped.\n")
     result = run_cli("check", "-f", "json", str(article))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import regex
 
+from lint.cuemodel import CueModel, load_model
 from lint.document import Document
 from lint.findings import Finding
 from lint.guard import GuardedPattern, GuardScan, opens_with_boundary
@@ -28,8 +30,9 @@ LEXICON_KEYS = {
     "breaks",
     "pronouns",
     "cue_files",
+    "cue_model",
 }
-REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files", "not_cues"}
+REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files", "not_cues", "cue_model"}
 # "''" is a double quote mark in some archives and typesetting ("''We will win,'' she said")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 _QUOTE_CHAR = re.compile(r"[“”\"]")  # the same, faster, for a text without "''"
@@ -52,6 +55,7 @@ class Lexicon:
     claim: GuardedPattern
     breaks: PhraseSet
     pronoun: PhraseSet
+    cue_model: CueModel | None = None
     signature: str = ""
 
 
@@ -81,7 +85,7 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     """Validate ``report`` and the ``lexicon`` mapping."""
     report = as_choice(fields["report"], "report", REPORTS)
     lex = check_keys(fields["lexicon"], LEXICON_KEYS, REQUIRED_LEXICON_KEYS, "'lexicon'")
-    skip = {"source_patterns", "cue_files"}
+    skip = {"source_patterns", "cue_files", "cue_model"}
     words = {key: as_str_list(node, key) for key, node in lex.items() if key not in skip}
     if "cue_files" in lex:
         for name in as_str_list(lex["cue_files"], "cue_files"):
@@ -95,10 +99,14 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     claims = [
         _user_pattern(item, "claims", as_str(item, "claims")) for item in lex["claims"].value or []
     ]
-    signature = repr((sorted(words.items()), [p.pattern for p in patterns]))
+    model_file = _read_model(lex["cue_model"]) if "cue_model" in lex else None
+    signature = repr((sorted(words.items()), [p.pattern for p in patterns], model_file))
     lexicon = _LEXICONS.get(signature)
     if lexicon is None:  # the three shipped rules share one lexicon: compile it once
-        lexicon = _LEXICONS[signature] = _compile_lexicon(words, patterns, claims, signature)
+        lexicon = _compile_lexicon(words, patterns, claims, signature)
+        if model_file is not None:
+            lexicon = replace(lexicon, cue_model=load_model(*model_file))
+        _LEXICONS[signature] = lexicon
     return AttributionOptions(report, lexicon)
 
 
@@ -147,6 +155,12 @@ def _one_pattern(claims: list[regex.Pattern[str]]) -> str:
     return f"(?:{'|'.join(shared + others)})"
 
 
+def _read_model(node: Node) -> tuple[str, str]:
+    """The path and text of the cue model file a lexicon names beside its pack."""
+    name = as_str(node, "cue_model")
+    return str(Path(node.path).parent / name), read_beside_pack(node, name)
+
+
 def _read_cue_file(node: Node, name: str) -> list[str]:
     """Cues from a file beside the pack: the first tab-separated field of each line."""
     lines = read_beside_pack(node, name).splitlines()
@@ -161,8 +175,8 @@ def _read_cue_file(node: Node, name: str) -> list[str]:
 def analyse(doc: Document, lexicon: Lexicon, complete: bool = True) -> list[SentenceInfo]:
     """Sentence-level sourcing of a document (memoised on the document per lexicon).
 
-    With ``complete`` false, claims are looked for only in unattributed sentences, which is
-    all the checks need; an attributed sentence then has no ``claim`` and its
+    With ``complete`` false, claims are looked for only in sentences with no cue of their
+    own, which is all the checks need; a sentence with a cue then has no ``claim`` and its
     ``needs_attribution`` reflects its quotation alone.
     """
     for key in (
@@ -181,8 +195,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     text = doc.prose
     units = sentences(doc)
     sources = [pattern.scan(text) for pattern in lexicon.source_patterns]
-    local = [_local(text, s, sources, lexicon) for s in units]
     claims = lexicon.claim.scan(text)
+    local = [_local(text, s, sources, claims, lexicon) for s in units]
     quoted = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
@@ -190,25 +204,27 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     result = []
     for i, sentence in enumerate(units):
         cue = local[i][0]
+        body = text[sentence.start : sentence.end]
+        quote = _quote_span(body, sentence.start)
+        claim = _claim_span(sentence, claims) if complete or cue is None else None
+        if claim is not None and _writers_view(text, sentence, first_person):
+            claim = None  # the writer's own view ("I think ..."), signed by the byline
+        needs = sentence.block.kind not in ("heading", "title") and (
+            claim is not None or quote is not None
+        )
         cover = None  # the sentence whose attribution covers this one, if it has none itself
         if cue is None:
             if i in quoted:
                 cover = quoted[i]
-            elif not _turns(sentence, text, lexicon):  # "However, ...": nothing covers it
+            elif needs and not _turns(sentence, text, lexicon):  # "However, ...": none covers
+                # only a sentence that needs a source takes its neighbour's: a plain fact
+                # after a quotation is the reporter's, not the speaker's
                 cover = _carried(units, local, i, text, openers[i])
         carried = cue is None and (i in quoted or cover is not None)
         attributed = cue is not None or carried
         source = own[i] if cue else None
         if carried:  # the covering sentence's source, else the last one named
             source = (own[cover] if cover is not None else None) or latest[i]
-        body = text[sentence.start : sentence.end]
-        quote = _quote_span(body, sentence.start)
-        claim = _claim_span(sentence, claims) if complete or not attributed else None
-        if claim is not None and _writers_view(text, sentence, first_person):
-            claim = None  # the writer's own view ("I think ..."), signed by the byline
-        needs = sentence.block.kind not in ("heading", "title") and (
-            claim is not None or quote is not None
-        )
         result.append(
             SentenceInfo(
                 start=sentence.start,
@@ -260,7 +276,7 @@ def _named_group(units: list[Sentence], i: int, text: str) -> str | None:
 
 
 def _local(
-    text: str, sentence: Sentence, sources: list[GuardScan], lexicon: Lexicon
+    text: str, sentence: Sentence, sources: list[GuardScan], claims: GuardScan, lexicon: Lexicon
 ) -> tuple[str | None, str | None]:
     for scan in sources:
         match = scan.search(sentence.start, sentence.end)
@@ -268,6 +284,8 @@ def _local(
             return match.group(0), _clean_source(match.groupdict().get("source"), lexicon)
     body = text[sentence.start : sentence.end]
     cue = _first_cue(body, lexicon)
+    if cue is None and lexicon.cue_model is not None:
+        cue = _learned_cue(body, sentence, claims, lexicon.cue_model)
     if cue is None:
         return None, None
     source = _clean_source(_source_near(body, cue), lexicon)
@@ -299,6 +317,25 @@ def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
     outside = [c for c in found if not _inside(c, quoted)]
     chosen = outside or found
     return chosen[0] if chosen else None
+
+
+def _learned_cue(
+    body: str, sentence: Sentence, claims: GuardScan, model: CueModel
+) -> tuple[int, int] | None:
+    """The cue the learned model finds in a sentence no lexicon cue marks, if any.
+
+    A word of the sentence's claim signal is never its cue: "The company plans to cut jobs"
+    stays a plan that needs a source, as the rule data require of lexicon cues too.
+    """
+    quoted = quote_regions(body, 0, len(body)) if _has_quote_mark(body, 0, len(body)) else []
+    found = model.best_cue(body, quoted)
+    if found is None:
+        return None
+    start, end, _ = found
+    claim = _claim_span(sentence, claims)
+    if claim is not None and start + sentence.start < claim[1] and claim[0] < end + sentence.start:
+        return None
+    return start, end
 
 
 def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,158 @@
+"""A learned attribution-cue scorer: finds the cue words that no lexicon lists.
+
+Attribution cues have a long tail ("offered", "signalled", "is pushing for", "seemed"): a
+word list can hold the common ones but not a tail whose members are cues only in context
+("Clinton offered a plan" against "the plan offered little"). This is a logistic regression
+over the context of each candidate word, trained by ``scripts/train_cue_model.py`` on
+PolNeAR's training split and shipped as a plain-text weight file beside the attribution pack.
+
+Scoring is pure: a sentence's words in, the best-scoring cue span out. Only words the
+training data saw as cues are candidates, so most words cost one set lookup.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lint.errors import ConfigError
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*|[:“”\"—]")
+_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it"])
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def shape(word: str | None) -> str:
+    """A coarse class of a word: pronoun, capitalised, number, lower case or the mark itself."""
+    if word is None:
+        return "none"
+    if word.lower() in _PRONOUNS:
+        return "pron"
+    if word[0].isupper():
+        return "cap"
+    if word[0].isdigit():
+        return "num"
+    return "low" if word[0].isalpha() else word
+
+
+def stem(word: str) -> str:
+    """A crude stem that groups a verb's forms ("warned", "warns", "warning" -> "warn")."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def word_features(words: list[str], k: int, quoted: bool) -> list[str]:
+    """The context features of the ``k``-th of a sentence's words (as written), which is
+    inside a quotation if ``quoted``.
+    """
+    lower = words[k].lower()
+    prev = words[k - 1] if k > 0 else None
+    prev2 = words[k - 2] if k > 1 else None
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    p = prev.lower() if prev else ""
+    n = nxt.lower() if nxt else ""
+    subject = any(shape(w) in ("cap", "pron") for w in words[max(0, k - 3) : k])
+    base = stem(lower)
+    return [
+        f"w={lower}",
+        f"b={base}",
+        f"p={p}",
+        f"n={n}",
+        f"pw={p}|{lower}",
+        f"wn={lower}|{n}",
+        f"bn={base}|{n}",
+        f"p2={prev2.lower() if prev2 else ''}",
+        f"ps={shape(prev)}",
+        f"pps={shape(prev2)}|{shape(prev)}",
+        f"ns={shape(nxt)}",
+        f"sh={shape(words[k])}",
+        f"q={quoted}",
+        f"first={k == 0}",
+        f"subj={subject}|{base}",
+    ]
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Weights of a logistic regression over ``word_features``, and its decision threshold."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    candidates: frozenset[str]
+
+    def score(self, features: Iterable[str]) -> float:
+        """The probability that a word with these features is an attribution cue."""
+        total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-total))
+
+    def candidate_words(self, body: str) -> tuple[list[re.Match[str]], list[int]]:
+        """A sentence's words, and the indices of those that may be cues."""
+        found = list(WORD.finditer(body))
+        return found, [k for k, m in enumerate(found) if m.group().lower() in self.candidates]
+
+    def best_cue(self, body: str, quoted: list[tuple[int, int]]) -> tuple[int, int, float] | None:
+        """The highest-scoring cue word of a sentence at or above the threshold, if any:
+        ``(start, end, probability)`` with offsets into ``body``.
+        """
+        found, candidates = self.candidate_words(body)
+        if not candidates:
+            return None
+        words = [m.group() for m in found]
+        best: tuple[int, int, float] | None = None
+        for k in candidates:
+            start, end = found[k].span()
+            inside = any(s < start and end < e for s, e in quoted)
+            probability = self.score(word_features(words, k, inside))
+            if probability >= self.threshold and (best is None or probability > best[2]):
+                best = (start, end, probability)
+        return best
+
+
+def load_model(path: str, text: str) -> CueModel:
+    """Parse a model file: ``key<TAB>value`` lines for ``threshold``, ``bias`` and
+    ``candidates`` (space-separated words), then one ``feature<TAB>weight`` line per feature.
+
+    A malformed line is a ``ConfigError`` naming the file and line.
+    """
+    settings: dict[str, str] = {}
+    weights: dict[str, float] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("\t")
+        if not sep or not key:
+            raise ConfigError(path, "expected 'key<TAB>value'", number, 1)
+        if key in _SETTINGS:
+            settings[key] = value
+            continue
+        weights[key] = _number(path, number, value)
+    missing = [key for key in _SETTINGS if key not in settings]
+    if missing:
+        raise ConfigError(path, f"cue model lacks '{missing[0]}'")
+    threshold = _number(path, None, settings["threshold"])
+    if not 0.0 < threshold < 1.0:
+        raise ConfigError(path, f"cue model threshold {threshold} is not between 0 and 1")
+    return CueModel(
+        weights=weights,
+        bias=_number(path, None, settings["bias"]),
+        threshold=threshold,
+        candidates=frozenset(settings["candidates"].split()),
+    )
+
+
+_SETTINGS = ("threshold", "bias", "candidates")
+
+
+def _number(path: str, line: int | None, value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigError(path, f"'{value}' is not a number", line, 1) from None
+    if not math.isfinite(number):
+        raise ConfigError(path, f"'{value}' is not a finite number", line, 1)
+    return number

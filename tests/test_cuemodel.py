@@ -1,0 +1,119 @@
+"""The learned cue model: its file format, its scoring, and how the analysis uses it."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from lint.checks.attribution import analyse
+from lint.cuemodel import CueModel, load_model, word_features
+from lint.document import parse_document
+from lint.errors import ConfigError
+from lint.sources import lexicon_rule
+from tests.helpers import run_cli, shipped_rules, write
+
+RULES = Path(__file__).parent.parent / "rules"
+
+# "offered" after a capitalised word is a cue; after a lower-case one it is not
+TINY = (
+    "# a hand-made model\n"
+    "threshold\t0.5\n"
+    "bias\t-1.0\n"
+    "candidates\toffered plans\n"
+    "w=offered\t1.5\n"
+    "ps=cap\t1.0\n"
+    "ps=low\t-2.0\n"
+    "w=plans\t5.0\n"
+)
+
+
+def test_a_model_scores_words_in_context() -> None:
+    model = load_model("tiny.tsv", TINY)
+    assert model.threshold == 0.5 and model.candidates == {"offered", "plans"}
+    words = ["Clinton", "offered", "a", "plan"]
+    expected = 1 / (1 + math.exp(-(-1.0 + 1.5 + 1.0)))
+    assert model.score(word_features(words, 1, False)) == pytest.approx(expected)
+    assert model.best_cue("Clinton offered a plan.", []) == (8, 15, pytest.approx(expected))
+    assert model.best_cue("The plan offered little.", []) is None
+    assert model.best_cue("Nothing to see here.", []) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("threshold\t0.5\nbias\t0\ncandidates\tx\nw=x 1.0\n", "expected 'key<TAB>value'", 4),
+        ("threshold\t0.5\nbias\t0\ncandidates\tx\nw=x\tmany\n", "'many' is not a number", 4),
+        ("threshold\t0.5\nbias\t0\ncandidates\tx\nw=x\tnan\n", "not a finite number", 4),
+        ("bias\t0\ncandidates\tx\n", "lacks 'threshold'", None),
+        ("threshold\t1.5\nbias\t0\ncandidates\tx\n", "not between 0 and 1", None),
+    ],
+)
+def test_a_bad_model_file_names_the_file_and_line(
+    text: str, message: str, line: int | None
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_model("m.tsv", text)
+    assert message in caught.value.message
+    assert caught.value.path == "m.tsv" and caught.value.line == line
+
+
+def _pack_with_model(tmp_path: Path, model: str) -> Path:
+    write(tmp_path / "attribution.yaml", (RULES / "attribution.yaml").read_text())
+    write(tmp_path / "attribution-cues.txt", (RULES / "attribution-cues.txt").read_text())
+    write(tmp_path / "attribution-cue-model.tsv", model)
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
+    return tmp_path
+
+
+def test_a_learned_cue_attributes_its_sentence_in_the_map(tmp_path: Path) -> None:
+    folder = _pack_with_model(tmp_path, TINY)
+    article = write(folder / "a.txt", "Clinton offered a plan that would cut taxes by 40%.\n")
+    sourced = json.loads(run_cli("sources", "-f", "json", str(article)).out)
+    sentence = sourced["files"][0]["sentences"][0]
+    assert sentence["attributed"] and sentence["cue"] == "offered"
+    assert sentence["source"] == "Clinton"
+    checked = json.loads(run_cli("check", "-f", "json", str(article)).out)
+    assert checked["files"][0]["findings"] == []
+
+
+def test_a_learned_cue_never_silences_a_claim_signal(tmp_path: Path) -> None:
+    folder = _pack_with_model(tmp_path, TINY)  # "plans" scores high, but signals a plan
+    article = write(folder / "a.txt", "The company plans to cut 500 jobs next year.\n")
+    checked = json.loads(run_cli("check", "-f", "json", str(article)).out)
+    rules = [f["rule"] for f in checked["files"][0]["findings"]]
+    assert rules == ["attribution.unattributed-claim"]
+
+
+def test_a_bad_model_file_is_a_one_line_error_with_its_line(tmp_path: Path) -> None:
+    folder = _pack_with_model(tmp_path, "threshold\t0.5\nbias\t0\ncandidates\tx\nw=x\tlots\n")
+    article = write(folder / "a.txt", "Prices rose.\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2
+    assert f"{folder / 'attribution-cue-model.tsv'}:4:1: 'lots' is not a number" in result.err
+    assert "Traceback" not in result.err
+
+
+def _map(text: str) -> list[tuple[bool, bool]]:
+    rule = lexicon_rule(shipped_rules())
+    assert rule is not None
+    infos = analyse(parse_document(text, "a.md", "markdown"), rule.options.lexicon)
+    return [(info.attributed, info.cue is not None) for info in infos]
+
+
+def test_only_a_sentence_that_needs_a_source_takes_its_neighbours() -> None:
+    plain = "Sanders said the race was close. The office reopened on Saturday morning.\n"
+    assert _map(plain) == [(True, True), (False, False)]
+    claim = "The minister said the plan was agreed. The cost rose by 40% last year.\n"
+    assert _map(claim) == [(True, True), (True, False)]
+
+
+def test_the_shipped_model_is_well_formed() -> None:
+    model = load_model("shipped", (RULES / "attribution-cue-model.tsv").read_text())
+    assert isinstance(model, CueModel)
+    assert 0 < model.threshold < 1 and len(model.candidates) > 100
+    # every word-form feature names a candidate: the others could never fire
+    forms = [k.split("=", 1)[1] for k in model.weights if k.startswith("w=")]
+    assert forms and set(forms) <= model.candidates
