@@ -45,31 +45,35 @@ def stem(word: str) -> str:
     return word
 
 
-def word_features(words: list[str], k: int, quoted: bool) -> list[str]:
-    """The context features of the ``k``-th of a sentence's words (as written), which is
+def context(words: list[str]) -> tuple[list[str], list[str]]:
+    """A sentence's words (as written) lower-cased and shaped, once for all its candidates."""
+    return [w.lower() for w in words], [shape(w) for w in words]
+
+
+def word_features(lower: list[str], shapes: list[str], k: int, quoted: bool) -> list[str]:
+    """The context features of the ``k``-th word of a sentence (see ``context``), which is
     inside a quotation if ``quoted``.
     """
-    lower = words[k].lower()
-    prev = words[k - 1] if k > 0 else None
-    prev2 = words[k - 2] if k > 1 else None
-    nxt = words[k + 1] if k + 1 < len(words) else None
-    p = prev.lower() if prev else ""
-    n = nxt.lower() if nxt else ""
-    subject = any(shape(w) in ("cap", "pron") for w in words[max(0, k - 3) : k])
-    base = stem(lower)
+    word = lower[k]
+    p = lower[k - 1] if k > 0 else ""
+    n = lower[k + 1] if k + 1 < len(lower) else ""
+    prev_shape = shapes[k - 1] if k > 0 else "none"
+    before_shape = shapes[k - 2] if k > 1 else "none"
+    subject = "cap" in shapes[max(0, k - 3) : k] or "pron" in shapes[max(0, k - 3) : k]
+    base = stem(word)
     return [
-        f"w={lower}",
+        f"w={word}",
         f"b={base}",
         f"p={p}",
         f"n={n}",
-        f"pw={p}|{lower}",
-        f"wn={lower}|{n}",
+        f"pw={p}|{word}",
+        f"wn={word}|{n}",
         f"bn={base}|{n}",
-        f"p2={prev2.lower() if prev2 else ''}",
-        f"ps={shape(prev)}",
-        f"pps={shape(prev2)}|{shape(prev)}",
-        f"ns={shape(nxt)}",
-        f"sh={shape(words[k])}",
+        f"p2={lower[k - 2] if k > 1 else ''}",
+        f"ps={prev_shape}",
+        f"pps={before_shape}|{prev_shape}",
+        f"ns={shapes[k + 1] if k + 1 < len(shapes) else 'none'}",
+        f"sh={shapes[k]}",
         f"q={quoted}",
         f"first={k == 0}",
         f"subj={subject}|{base}",
@@ -90,24 +94,22 @@ class CueModel:
         total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-total))
 
-    def candidate_words(self, body: str) -> tuple[list[re.Match[str]], list[int]]:
-        """A sentence's words, and the indices of those that may be cues."""
-        found = list(WORD.finditer(body))
-        return found, [k for k, m in enumerate(found) if m.group().lower() in self.candidates]
-
     def best_cue(self, body: str, quoted: list[tuple[int, int]]) -> tuple[int, int, float] | None:
         """The highest-scoring cue word of a sentence at or above the threshold, if any:
         ``(start, end, probability)`` with offsets into ``body``.
         """
-        found, candidates = self.candidate_words(body)
+        found = list(WORD.finditer(body))
+        words = [m.group() for m in found]
+        lower = [w.lower() for w in words]
+        candidates = [k for k, w in enumerate(lower) if w in self.candidates]
         if not candidates:
             return None
-        words = [m.group() for m in found]
+        shapes = [shape(w) for w in words]
         best: tuple[int, int, float] | None = None
         for k in candidates:
             start, end = found[k].span()
             inside = any(s < start and end < e for s, e in quoted)
-            probability = self.score(word_features(words, k, inside))
+            probability = self.score(word_features(lower, shapes, k, inside))
             if probability >= self.threshold and (best is None or probability > best[2]):
                 best = (start, end, probability)
         return best

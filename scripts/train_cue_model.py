@@ -2,8 +2,8 @@
 
 Usage: python scripts/train_cue_model.py [--folds 5]   (needs the ``train`` extra: scikit-learn)
 
-Each word of PolNeAR's training split that the annotators ever marked as part of a cue (at
-least ``MIN_CUE_COUNT`` times) is a candidate; its label is whether it lies inside an annotated
+Each word of PolNeAR's training split that the annotators marked as part of a cue (at least
+``MIN_CUE_COUNT`` times) is a candidate; its label is whether it lies inside an annotated
 cue in this sentence, and its features are ``lint.cuemodel.word_features``. A logistic
 regression (scikit-learn's lbfgs, deterministic) learns the weights. The decision threshold is
 chosen by cross-validation over training articles, on the same sentence-level measure as
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from lint.checks.attribution import Lexicon, analyse, quote_regions  # noqa: E402
 from lint.config import load_config  # noqa: E402
-from lint.cuemodel import WORD, stem, word_features  # noqa: E402
+from lint.cuemodel import WORD, context, stem, word_features  # noqa: E402
 from lint.document import parse_document  # noqa: E402
 from lint.sentences import sentences  # noqa: E402
 from lint.sources import lexicon_rule  # noqa: E402
@@ -50,6 +50,7 @@ class Unit:
     start: int
     end: int
     by_rules: bool  # attributed by the pack's rules alone
+    asked: bool  # the model decides it: the rules found no cue and no claim signal in it
     words: list[tuple[str, list[str], bool]]  # (word, features, inside an annotated cue)
 
 
@@ -82,18 +83,28 @@ def units(lexicon: Lexicon) -> list[Unit]:
     result = []
     for name, text, cues in articles():
         doc = parse_document(text, name, "text")
+        signals = lexicon.claim.scan(doc.prose)
         for sentence, info in zip(sentences(doc), analyse(doc, lexicon), strict=True):
             body = text[sentence.start : sentence.end]
             quoted = quote_regions(body, 0, len(body))
             found = list(WORD.finditer(body))
-            words = [m.group() for m in found]
+            lower, shapes = context([m.group() for m in found])
             labelled = []
             for k, m in enumerate(found):
                 start, end = m.start() + sentence.start, m.end() + sentence.start
                 inside = any(s < m.start() and m.end() < e for s, e in quoted)
                 gold = any(s < end and start < e for s, e in cues)
-                labelled.append((words[k].lower(), word_features(words, k, inside), gold))
-            result.append(Unit(name, sentence.start, sentence.end, info.attributed, labelled))
+                labelled.append((lower[k], word_features(lower, shapes, k, inside), gold))
+            result.append(
+                Unit(
+                    name,
+                    sentence.start,
+                    sentence.end,
+                    info.attributed,
+                    info.cue is None and signals.search(sentence.start, sentence.end) is None,
+                    labelled,
+                )
+            )
     return result
 
 
@@ -169,7 +180,7 @@ def choose_threshold(data: list[Unit], folds: int) -> tuple[float, dict[float, f
         held = set(docs[k::folds])
         rest = [u for u in data if u.doc not in held]
         words = candidates(rest)
-        indices = [i for i, u in enumerate(data) if u.doc in held]
+        indices = [i for i, u in enumerate(data) if u.doc in held and u.asked]
         found = best_scores([data[i] for i in indices], words, fit(rest, words))
         for i, score in zip(indices, found, strict=True):
             scores[i] = score

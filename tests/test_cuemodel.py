@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lint.checks.attribution import analyse
-from lint.cuemodel import CueModel, load_model, word_features
+from lint.cuemodel import CueModel, context, load_model, word_features
 from lint.document import parse_document
 from lint.errors import ConfigError
 from lint.sources import lexicon_rule
@@ -17,13 +17,13 @@ from tests.helpers import run_cli, shipped_rules, write
 
 RULES = Path(__file__).parent.parent / "rules"
 
-# "offered" after a capitalised word is a cue; after a lower-case one it is not
+# "championed" after a capitalised word is a cue; after a lower-case one it is not
 TINY = (
     "# a hand-made model\n"
     "threshold\t0.5\n"
     "bias\t-1.0\n"
-    "candidates\toffered plans\n"
-    "w=offered\t1.5\n"
+    "candidates\tchampioned plans\n"
+    "w=championed\t1.5\n"
     "ps=cap\t1.0\n"
     "ps=low\t-2.0\n"
     "w=plans\t5.0\n"
@@ -32,12 +32,12 @@ TINY = (
 
 def test_a_model_scores_words_in_context() -> None:
     model = load_model("tiny.tsv", TINY)
-    assert model.threshold == 0.5 and model.candidates == {"offered", "plans"}
-    words = ["Clinton", "offered", "a", "plan"]
+    assert model.threshold == 0.5 and model.candidates == {"championed", "plans"}
+    words = ["Clinton", "championed", "a", "plan"]
     expected = 1 / (1 + math.exp(-(-1.0 + 1.5 + 1.0)))
-    assert model.score(word_features(words, 1, False)) == pytest.approx(expected)
-    assert model.best_cue("Clinton offered a plan.", []) == (8, 15, pytest.approx(expected))
-    assert model.best_cue("The plan offered little.", []) is None
+    assert model.score(word_features(*context(words), 1, False)) == pytest.approx(expected)
+    assert model.best_cue("Clinton championed a plan.", []) == (8, 18, pytest.approx(expected))
+    assert model.best_cue("The plan championed little.", []) is None
     assert model.best_cue("Nothing to see here.", []) is None
 
 
@@ -70,21 +70,28 @@ def _pack_with_model(tmp_path: Path, model: str) -> Path:
 
 def test_a_learned_cue_attributes_its_sentence_in_the_map(tmp_path: Path) -> None:
     folder = _pack_with_model(tmp_path, TINY)
-    article = write(folder / "a.txt", "Clinton offered a plan that would cut taxes by 40%.\n")
+    article = write(folder / "a.txt", "Clinton championed a new plan for the voters of Iowa.\n")
     sourced = json.loads(run_cli("sources", "-f", "json", str(article)).out)
     sentence = sourced["files"][0]["sentences"][0]
-    assert sentence["attributed"] and sentence["cue"] == "offered"
+    assert sentence["attributed"] and sentence["cue"] == "championed"
     assert sentence["source"] == "Clinton"
-    checked = json.loads(run_cli("check", "-f", "json", str(article)).out)
-    assert checked["files"][0]["findings"] == []
 
 
-def test_a_learned_cue_never_silences_a_claim_signal(tmp_path: Path) -> None:
-    folder = _pack_with_model(tmp_path, TINY)  # "plans" scores high, but signals a plan
-    article = write(folder / "a.txt", "The company plans to cut 500 jobs next year.\n")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company plans to cut 500 jobs next year.",  # "plans" scores high, but is the claim
+        "Clinton championed a plan that would cut taxes by 40%.",  # a cue, and a figure elsewhere
+    ],
+)
+def test_the_model_never_decides_a_sentence_with_a_claim_signal(tmp_path: Path, text: str) -> None:
+    folder = _pack_with_model(tmp_path, TINY)
+    article = write(folder / "a.txt", text + "\n")
     checked = json.loads(run_cli("check", "-f", "json", str(article)).out)
     rules = [f["rule"] for f in checked["files"][0]["findings"]]
     assert rules == ["attribution.unattributed-claim"]
+    sourced = json.loads(run_cli("sources", "-f", "json", str(article)).out)
+    assert sourced["files"][0]["sentences"][0]["attributed"] is False
 
 
 def test_a_bad_model_file_is_a_one_line_error_with_its_line(tmp_path: Path) -> None:

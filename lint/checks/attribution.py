@@ -196,7 +196,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     units = sentences(doc)
     sources = [pattern.scan(text) for pattern in lexicon.source_patterns]
     claims = lexicon.claim.scan(text)
-    local = [_local(text, s, sources, claims, lexicon) for s in units]
+    signals = _ClaimMemo(claims)
+    local = [_local(text, s, sources, signals, lexicon) for s in units]
     quoted = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
@@ -206,7 +207,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         cue = local[i][0]
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
-        claim = _claim_span(sentence, claims) if complete or cue is None else None
+        claim = signals.span(sentence) if complete or cue is None else None
         if claim is not None and _writers_view(text, sentence, first_person):
             claim = None  # the writer's own view ("I think ..."), signed by the byline
         needs = sentence.block.kind not in ("heading", "title") and (
@@ -276,7 +277,7 @@ def _named_group(units: list[Sentence], i: int, text: str) -> str | None:
 
 
 def _local(
-    text: str, sentence: Sentence, sources: list[GuardScan], claims: GuardScan, lexicon: Lexicon
+    text: str, sentence: Sentence, sources: list[GuardScan], claims: _ClaimMemo, lexicon: Lexicon
 ) -> tuple[str | None, str | None]:
     for scan in sources:
         match = scan.search(sentence.start, sentence.end)
@@ -320,22 +321,19 @@ def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
 
 
 def _learned_cue(
-    body: str, sentence: Sentence, claims: GuardScan, model: CueModel
+    body: str, sentence: Sentence, claims: _ClaimMemo, model: CueModel
 ) -> tuple[int, int] | None:
     """The cue the learned model finds in a sentence no lexicon cue marks, if any.
 
-    A word of the sentence's claim signal is never its cue: "The company plans to cut jobs"
-    stays a plan that needs a source, as the rule data require of lexicon cues too.
+    A sentence with a claim signal is left to the rules, which a newsroom can read and edit:
+    the model never decides whether a claim is sourced ("The company plans to cut jobs",
+    "Sales rose by 12%"), only whether a plain sentence reports someone's account.
     """
+    if claims.span(sentence) is not None:
+        return None
     quoted = quote_regions(body, 0, len(body)) if _has_quote_mark(body, 0, len(body)) else []
     found = model.best_cue(body, quoted)
-    if found is None:
-        return None
-    start, end, _ = found
-    claim = _claim_span(sentence, claims)
-    if claim is not None and start + sentence.start < claim[1] and claim[0] < end + sentence.start:
-        return None
-    return start, end
+    return None if found is None else found[:2]
 
 
 def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
@@ -814,6 +812,20 @@ def _is_title(words: list[str]) -> bool:
     if words[-1][-1:] in ".?!,":
         return False
     return sum(word[:1].isupper() for word in words) * 5 >= len(words) * 3
+
+
+class _ClaimMemo:
+    """Each sentence's claim signal, searched once however often it is asked for."""
+
+    def __init__(self, claims: GuardScan) -> None:
+        self._claims = claims
+        self._spans: dict[int, tuple[int, int] | None] = {}
+
+    def span(self, sentence: Sentence) -> tuple[int, int] | None:
+        """The span of the sentence's first claim signal, if any."""
+        if sentence.start not in self._spans:
+            self._spans[sentence.start] = _claim_span(sentence, self._claims)
+        return self._spans[sentence.start]
 
 
 def _claim_span(sentence: Sentence, claims: GuardScan) -> tuple[int, int] | None:
