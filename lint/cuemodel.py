@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from lint.errors import ConfigError
@@ -45,21 +45,23 @@ def stem(word: str) -> str:
     return word
 
 
-def context(words: list[str]) -> tuple[list[str], list[str]]:
-    """A sentence's words (as written) lower-cased and shaped, once for all its candidates."""
-    return [w.lower() for w in words], [shape(w) for w in words]
+def context(words: list[str]) -> tuple[list[str], dict[int, str]]:
+    """A sentence's words (as written) lower-cased and shaped, for ``word_features``."""
+    return [w.lower() for w in words], dict(enumerate(shape(w) for w in words))
 
 
-def word_features(lower: list[str], shapes: list[str], k: int, quoted: bool) -> list[str]:
-    """The context features of the ``k``-th word of a sentence (see ``context``), which is
-    inside a quotation if ``quoted``.
+def word_features(lower: list[str], shapes: Mapping[int, str], k: int, quoted: bool) -> list[str]:
+    """The context features of the ``k``-th word of a sentence, which is inside a quotation if
+    ``quoted``: ``lower`` holds the sentence's words lower-cased, ``shapes`` the shapes of at
+    least the three words before it and the one after.
     """
     word = lower[k]
     p = lower[k - 1] if k > 0 else ""
     n = lower[k + 1] if k + 1 < len(lower) else ""
     prev_shape = shapes[k - 1] if k > 0 else "none"
     before_shape = shapes[k - 2] if k > 1 else "none"
-    subject = "cap" in shapes[max(0, k - 3) : k] or "pron" in shapes[max(0, k - 3) : k]
+    near = [shapes[i] for i in range(max(0, k - 3), k)]
+    subject = "cap" in near or "pron" in near
     base = stem(word)
     return [
         f"w={word}",
@@ -72,7 +74,7 @@ def word_features(lower: list[str], shapes: list[str], k: int, quoted: bool) -> 
         f"p2={lower[k - 2] if k > 1 else ''}",
         f"ps={prev_shape}",
         f"pps={before_shape}|{prev_shape}",
-        f"ns={shapes[k + 1] if k + 1 < len(shapes) else 'none'}",
+        f"ns={shapes[k + 1] if k + 1 < len(lower) else 'none'}",
         f"sh={shapes[k]}",
         f"q={quoted}",
         f"first={k == 0}",
@@ -94,21 +96,27 @@ class CueModel:
         total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-total))
 
-    def best_cue(self, body: str, quoted: list[tuple[int, int]]) -> tuple[int, int, float] | None:
+    def best_cue(
+        self, body: str, quotations: Callable[[], list[tuple[int, int]]]
+    ) -> tuple[int, int, float] | None:
         """The highest-scoring cue word of a sentence at or above the threshold, if any:
-        ``(start, end, probability)`` with offsets into ``body``.
+        ``(start, end, probability)`` with offsets into ``body``. ``quotations`` gives the
+        sentence's quoted spans; it is called only if the sentence has a candidate word.
         """
+        if self.candidates.isdisjoint(WORD.findall(body.lower())):
+            return None  # most sentences: one C-level set test
         found = list(WORD.finditer(body))
         words = [m.group() for m in found]
         lower = [w.lower() for w in words]
-        candidates = [k for k, w in enumerate(lower) if w in self.candidates]
-        if not candidates:
-            return None
-        shapes = [shape(w) for w in words]
+        quoted = quotations()
         best: tuple[int, int, float] | None = None
-        for k in candidates:
+        for k, word in enumerate(lower):
+            if word not in self.candidates:
+                continue
             start, end = found[k].span()
             inside = any(s < start and end < e for s, e in quoted)
+            window = range(max(0, k - 3), min(len(words), k + 2))
+            shapes = {i: shape(words[i]) for i in window}
             probability = self.score(word_features(lower, shapes, k, inside))
             if probability >= self.threshold and (best is None or probability > best[2]):
                 best = (start, end, probability)

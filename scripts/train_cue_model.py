@@ -50,7 +50,7 @@ class Unit:
     start: int
     end: int
     by_rules: bool  # attributed by the pack's rules alone
-    asked: bool  # the model decides it: the rules found no cue and no claim signal in it
+    asked: bool  # the model decides it: unattributed, with neither a claim nor a quotation
     words: list[tuple[str, list[str], bool]]  # (word, features, inside an annotated cue)
 
 
@@ -83,7 +83,6 @@ def units(lexicon: Lexicon) -> list[Unit]:
     result = []
     for name, text, cues in articles():
         doc = parse_document(text, name, "text")
-        signals = lexicon.claim.scan(doc.prose)
         for sentence, info in zip(sentences(doc), analyse(doc, lexicon), strict=True):
             body = text[sentence.start : sentence.end]
             quoted = quote_regions(body, 0, len(body))
@@ -101,17 +100,107 @@ def units(lexicon: Lexicon) -> list[Unit]:
                     sentence.start,
                     sentence.end,
                     info.attributed,
-                    info.cue is None and signals.search(sentence.start, sentence.end) is None,
+                    not info.attributed and not info.needs_attribution,
                     labelled,
                 )
             )
     return result
 
 
+# Words annotated inside longer cues ("has been critical of", "went out of his way") that
+# would name no cue an editor could read: the map shows the content word instead.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "against",
+        "also",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "back",
+        "be",
+        "been",
+        "being",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "down",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "his",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "later",
+        "more",
+        "much",
+        "not",
+        "of",
+        "off",
+        "on",
+        "only",
+        "or",
+        "out",
+        "over",
+        "she",
+        "so",
+        "still",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "they",
+        "this",
+        "to",
+        "too",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "while",
+        "who",
+        "will",
+        "with",
+        "would",
+        "you",
+    ]
+)
+
+
 def candidates(data: list[Unit]) -> set[str]:
-    """Alphabetic words annotated as (part of) a cue at least ``MIN_CUE_COUNT`` times."""
+    """Alphabetic words annotated as (part of) a cue at least ``MIN_CUE_COUNT`` times, but for
+    function words."""
     counts: Counter[str] = Counter(w for u in data for w, _, gold in u.words if gold)
-    return {w for w, n in counts.items() if n >= MIN_CUE_COUNT and re.fullmatch(r"[a-z'’-]+", w)}
+    return {
+        w
+        for w, n in counts.items()
+        if n >= MIN_CUE_COUNT and re.fullmatch(r"[a-z'’-]+", w) and w not in FUNCTION_WORDS
+    }
 
 
 def fit(data: list[Unit], words: set[str]) -> tuple[Any, Any]:

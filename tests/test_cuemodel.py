@@ -36,9 +36,9 @@ def test_a_model_scores_words_in_context() -> None:
     words = ["Clinton", "championed", "a", "plan"]
     expected = 1 / (1 + math.exp(-(-1.0 + 1.5 + 1.0)))
     assert model.score(word_features(*context(words), 1, False)) == pytest.approx(expected)
-    assert model.best_cue("Clinton championed a plan.", []) == (8, 18, pytest.approx(expected))
-    assert model.best_cue("The plan championed little.", []) is None
-    assert model.best_cue("Nothing to see here.", []) is None
+    assert model.best_cue("Clinton championed a plan.", list) == (8, 18, pytest.approx(expected))
+    assert model.best_cue("The plan championed little.", list) is None
+    assert model.best_cue("Nothing to see here.", list) is None
 
 
 @pytest.mark.parametrize(
@@ -92,6 +92,53 @@ def test_the_model_never_decides_a_sentence_with_a_claim_signal(tmp_path: Path, 
     assert rules == ["attribution.unattributed-claim"]
     sourced = json.loads(run_cli("sources", "-f", "json", str(article)).out)
     assert sourced["files"][0]["sentences"][0]["attributed"] is False
+
+
+def test_a_learned_cue_covers_no_other_sentence(tmp_path: Path) -> None:
+    folder = _pack_with_model(tmp_path, TINY)
+    text = (
+        "Clinton championed the new plan. Taxes would fall by 40% next year.\n\n"
+        'Critics championed the new plan. "Nothing like this has ever happened in this town."\n'
+    )
+    article = write(folder / "a.txt", text)
+    sourced = json.loads(run_cli("sources", "-f", "json", str(article)).out)
+    assert [s["attributed"] for s in sourced["files"][0]["sentences"]] == [True, False] * 2
+    checked = json.loads(run_cli("check", "-f", "json", str(article)).out)
+    rules = [f["rule"] for f in checked["files"][0]["findings"]]
+    assert rules == ["attribution.unattributed-claim", "attribution.unattributed-quote"]
+
+
+def test_the_shipped_model_changes_no_finding(tmp_path: Path) -> None:
+    text = (FIXTURES / "red-lines.txt").read_text() + "\n" + MIXED
+    shipped = (RULES / "attribution-cue-model.tsv").read_text()
+    with_model = write(_pack_with_model(tmp_path / "with", shipped) / "a.txt", text)
+    without = _pack_with_model(tmp_path / "without", "")
+    pack = (without / "attribution.yaml").read_text()
+    write(
+        without / "attribution.yaml", pack.replace("    cue_model: attribution-cue-model.tsv", "")
+    )
+    write(without / "a.txt", text)
+    found = [
+        json.loads(run_cli("check", "-f", "json", str(path)).out)["files"][0]["findings"]
+        for path in (with_model, without / "a.txt")
+    ]
+    assert found[0] and found[0] == found[1]
+    maps = [
+        json.loads(run_cli("sources", "-f", "json", str(path)).out)["files"][0]["sentences"]
+        for path in (with_model, without / "a.txt")
+    ]
+    assert sum(s["attributed"] for s in maps[0]) > sum(s["attributed"] for s in maps[1])
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# sentences of the kinds the model decides, beside claims and quotations it must leave alone
+MIXED = """\
+The senator backed the bill on Tuesday. Sales rose by 12% last year.
+
+Her rival seemed unconvinced by the plan. "We have seen nothing like this in a decade."
+
+The mayor signed the order after a long debate. The decision is expected to cost jobs.
+"""
 
 
 def test_a_bad_model_file_is_a_one_line_error_with_its_line(tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ class SentenceInfo:
     source: str | None
     quote: tuple[int, int] | None = None
     claim: tuple[int, int] | None = None
+    learned: bool = False  # the cue is the learned model's (see ``_learned``)
 
 
 def compile_attribution(fields: dict[str, Node], rule_node: Node) -> AttributionOptions:
@@ -196,8 +197,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     units = sentences(doc)
     sources = [pattern.scan(text) for pattern in lexicon.source_patterns]
     claims = lexicon.claim.scan(text)
-    signals = _ClaimMemo(claims)
-    local = [_local(text, s, sources, signals, lexicon) for s in units]
+    local = [_local(text, s, sources, lexicon) for s in units]
     quoted = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
@@ -207,7 +207,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         cue = local[i][0]
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
-        claim = signals.span(sentence) if complete or cue is None else None
+        claim = _claim_span(sentence, claims) if complete or cue is None else None
         if claim is not None and _writers_view(text, sentence, first_person):
             claim = None  # the writer's own view ("I think ..."), signed by the byline
         needs = sentence.block.kind not in ("heading", "title") and (
@@ -226,19 +226,45 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         source = own[i] if cue else None
         if carried:  # the covering sentence's source, else the last one named
             source = (own[cover] if cover is not None else None) or latest[i]
-        result.append(
-            SentenceInfo(
-                start=sentence.start,
-                end=sentence.end,
-                attributed=attributed,
-                needs_attribution=needs,
-                cue=cue,
-                source=source,
-                quote=quote,
-                claim=claim,
-            )
+        info = SentenceInfo(
+            start=sentence.start,
+            end=sentence.end,
+            attributed=attributed,
+            needs_attribution=needs,
+            cue=cue,
+            source=source,
+            quote=quote,
+            claim=claim,
         )
+        if lexicon.cue_model is not None and not attributed and not needs:
+            info = _learned(info, body, latest[i], lexicon, lexicon.cue_model)
+        result.append(info)
     return result
+
+
+def _learned(
+    info: SentenceInfo, body: str, last_source: str | None, lexicon: Lexicon, model: CueModel
+) -> SentenceInfo:
+    """A sentence that needs no source, attributed if the learned model finds its cue.
+
+    The model decides only sentences with neither a claim nor a quotation, and its cues cover
+    no other sentence: every finding stays the rules' own, explained by the lexicon a newsroom
+    can read and edit. The model only tells the map which plain sentences report someone's
+    account ("Clinton championed the plan").
+    """
+
+    def quotations() -> list[tuple[int, int]]:
+        has_mark = _has_quote_mark(body, 0, len(body))
+        return quote_regions(body, 0, len(body)) if has_mark else []
+
+    found = model.best_cue(body, quotations)
+    if found is None:
+        return info
+    cue = found[:2]
+    source = _clean_source(_source_near(body, cue), lexicon)
+    if source in (_PRONOUN, _PLURAL_PRONOUN):
+        source = _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
+    return replace(info, attributed=True, cue=body[cue[0] : cue[1]], source=source, learned=True)
 
 
 def _resolve_sources(
@@ -277,7 +303,7 @@ def _named_group(units: list[Sentence], i: int, text: str) -> str | None:
 
 
 def _local(
-    text: str, sentence: Sentence, sources: list[GuardScan], claims: _ClaimMemo, lexicon: Lexicon
+    text: str, sentence: Sentence, sources: list[GuardScan], lexicon: Lexicon
 ) -> tuple[str | None, str | None]:
     for scan in sources:
         match = scan.search(sentence.start, sentence.end)
@@ -285,8 +311,6 @@ def _local(
             return match.group(0), _clean_source(match.groupdict().get("source"), lexicon)
     body = text[sentence.start : sentence.end]
     cue = _first_cue(body, lexicon)
-    if cue is None and lexicon.cue_model is not None:
-        cue = _learned_cue(body, sentence, claims, lexicon.cue_model)
     if cue is None:
         return None, None
     source = _clean_source(_source_near(body, cue), lexicon)
@@ -318,22 +342,6 @@ def _first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
     outside = [c for c in found if not _inside(c, quoted)]
     chosen = outside or found
     return chosen[0] if chosen else None
-
-
-def _learned_cue(
-    body: str, sentence: Sentence, claims: _ClaimMemo, model: CueModel
-) -> tuple[int, int] | None:
-    """The cue the learned model finds in a sentence no lexicon cue marks, if any.
-
-    A sentence with a claim signal is left to the rules, which a newsroom can read and edit:
-    the model never decides whether a claim is sourced ("The company plans to cut jobs",
-    "Sales rose by 12%"), only whether a plain sentence reports someone's account.
-    """
-    if claims.span(sentence) is not None:
-        return None
-    quoted = quote_regions(body, 0, len(body)) if _has_quote_mark(body, 0, len(body)) else []
-    found = model.best_cue(body, quoted)
-    return None if found is None else found[:2]
 
 
 def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
@@ -814,20 +822,6 @@ def _is_title(words: list[str]) -> bool:
     return sum(word[:1].isupper() for word in words) * 5 >= len(words) * 3
 
 
-class _ClaimMemo:
-    """Each sentence's claim signal, searched once however often it is asked for."""
-
-    def __init__(self, claims: GuardScan) -> None:
-        self._claims = claims
-        self._spans: dict[int, tuple[int, int] | None] = {}
-
-    def span(self, sentence: Sentence) -> tuple[int, int] | None:
-        """The span of the sentence's first claim signal, if any."""
-        if sentence.start not in self._spans:
-            self._spans[sentence.start] = _claim_span(sentence, self._claims)
-        return self._spans[sentence.start]
-
-
 def _claim_span(sentence: Sentence, claims: GuardScan) -> tuple[int, int] | None:
     match = claims.search(sentence.start, sentence.end)
     if match is None:
@@ -851,7 +845,8 @@ def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
         if info.attributed:
             continue
         if options.report == "unattributed-quote" and info.quote is not None:
-            if not any(infos[j].cue for j in (i - 1, i + 1) if 0 <= j < len(infos)):
+            near = (infos[j] for j in (i - 1, i + 1) if 0 <= j < len(infos))
+            if not any(n.cue and not n.learned for n in near):
                 start, end = info.quote
                 yield rule.finding(start, end, text[start:end])
         elif (
