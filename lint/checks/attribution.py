@@ -176,9 +176,10 @@ def _read_cue_file(node: Node, name: str) -> list[str]:
 def analyse(doc: Document, lexicon: Lexicon, complete: bool = True) -> list[SentenceInfo]:
     """Sentence-level sourcing of a document (memoised on the document per lexicon).
 
-    With ``complete`` false, claims are looked for only in sentences with no cue of their
-    own, which is all the checks need; a sentence with a cue then has no ``claim`` and its
-    ``needs_attribution`` reflects its quotation alone.
+    With ``complete`` false, claims are looked for only in sentences with neither a cue of
+    their own nor a quotation's speaker, and the learned cue model is not asked, which is all
+    the checks need; any other sentence then has no ``claim`` and its ``needs_attribution``
+    reflects its quotation alone.
     """
     for key in (
         ("attribution", lexicon.signature, True),
@@ -207,7 +208,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         cue = local[i][0]
         body = text[sentence.start : sentence.end]
         quote = _quote_span(body, sentence.start)
-        claim = _claim_span(sentence, claims) if complete or cue is None else None
+        unsourced = cue is None and i not in quoted  # only these can take a claim finding
+        claim = _claim_span(sentence, claims) if complete or unsourced else None
         if claim is not None and _writers_view(text, sentence, first_person):
             claim = None  # the writer's own view ("I think ..."), signed by the byline
         needs = sentence.block.kind not in ("heading", "title") and (
@@ -236,7 +238,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
             quote=quote,
             claim=claim,
         )
-        if lexicon.cue_model is not None and not attributed and not needs:
+        if complete and lexicon.cue_model is not None and not attributed and not needs:
             info = _learned(info, body, latest[i], lexicon, lexicon.cue_model)
         result.append(info)
     return result
