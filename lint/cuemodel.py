@@ -166,3 +166,30 @@ def _number(path: str, line: int | None, value: str) -> float:
     if not math.isfinite(number):
         raise ConfigError(path, f"'{value}' is not a finite number", line, 1)
     return number
+
+
+class CueModelFile:
+    """A validated model file whose weights are parsed on first use.
+
+    The compiled pack cache pickles only the file's text: a ``copydesk check`` run, which
+    never asks the model, does not pay for building its weight table.
+    """
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self._model: CueModel | None = load_model(path, text)  # errors surface at pack load
+
+    @property
+    def model(self) -> CueModel:
+        """The parsed model."""
+        if self._model is None:
+            self._model = load_model(self.path, self.text)
+        return self._model
+
+    def __getstate__(self) -> dict[str, str]:
+        return {"path": self.path, "text": self.text}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.path, self.text = state["path"], state["text"]
+        self._model = None

@@ -171,3 +171,15 @@ def test_the_shipped_model_is_well_formed() -> None:
     # every word-form feature names a candidate: the others could never fire
     forms = [k.split("=", 1)[1] for k in model.weights if k.startswith("w=")]
     assert forms and set(forms) <= model.candidates
+
+
+def test_a_cached_model_file_keeps_its_text_and_parses_on_first_use() -> None:
+    import pickle
+
+    from lint.cuemodel import CueModelFile
+
+    original = CueModelFile("tiny.tsv", TINY)
+    restored = pickle.loads(pickle.dumps(original))
+    assert restored.__getstate__() == {"path": "tiny.tsv", "text": TINY}
+    assert restored._model is None  # nothing parsed until the model is asked
+    assert restored.model == original.model

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import regex
 
-from lint.cuemodel import CueModel, load_model
+from lint.cuemodel import CueModel, CueModelFile
 from lint.document import Document
 from lint.findings import Finding
 from lint.guard import GuardedPattern, GuardScan, opens_with_boundary
@@ -55,7 +55,7 @@ class Lexicon:
     claim: GuardedPattern
     breaks: PhraseSet
     pronoun: PhraseSet
-    cue_model: CueModel | None = None
+    cue_model: CueModelFile | None = None
     signature: str = ""
 
 
@@ -106,7 +106,7 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     if lexicon is None:  # the three shipped rules share one lexicon: compile it once
         lexicon = _compile_lexicon(words, patterns, claims, signature)
         if model_file is not None:
-            lexicon = replace(lexicon, cue_model=load_model(*model_file))
+            lexicon = replace(lexicon, cue_model=CueModelFile(*model_file))
         _LEXICONS[signature] = lexicon
     return AttributionOptions(report, lexicon)
 
@@ -239,7 +239,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
             claim=claim,
         )
         if complete and lexicon.cue_model is not None and not attributed and not needs:
-            info = _learned(info, body, latest[i], lexicon, lexicon.cue_model)
+            info = _learned(info, body, latest[i], lexicon, lexicon.cue_model.model)
         result.append(info)
     return result
 
