@@ -9,6 +9,7 @@ from pathlib import Path
 
 import regex
 
+from lint.cache import content_key
 from lint.cuemodel import CueModel, CueModelFile
 from lint.document import Document
 from lint.findings import Finding
@@ -101,7 +102,8 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
         _user_pattern(item, "claims", as_str(item, "claims")) for item in lex["claims"].value or []
     ]
     model_file = _read_model(lex["cue_model"]) if "cue_model" in lex else None
-    signature = repr((sorted(words.items()), [p.pattern for p in patterns], model_file))
+    model_key = (model_file[0], content_key(model_file[1])) if model_file else None
+    signature = repr((sorted(words.items()), [p.pattern for p in patterns], model_key))
     lexicon = _LEXICONS.get(signature)
     if lexicon is None:  # the three shipped rules share one lexicon: compile it once
         lexicon = _compile_lexicon(words, patterns, claims, signature)
@@ -197,8 +199,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     text = doc.prose
     units = sentences(doc)
     sources = [pattern.scan(text) for pattern in lexicon.source_patterns]
-    claims = lexicon.claim.scan(text)
     local = [_local(text, s, sources, lexicon) for s in units]
+    claims = lexicon.claim.scan(text)
     quoted = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
