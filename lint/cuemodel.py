@@ -94,7 +94,8 @@ class CueModel:
     def score(self, features: Iterable[str]) -> float:
         """The probability that a word with these features is an attribution cue."""
         total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-total))
+        # clamped: a hand-edited file with huge weights must not overflow math.exp
+        return 1.0 / (1.0 + math.exp(-max(-700.0, min(700.0, total))))
 
     def best_cue(
         self, body: str, quotations: Callable[[], list[tuple[int, int]]]

@@ -183,3 +183,10 @@ def test_a_cached_model_file_keeps_its_text_and_parses_on_first_use() -> None:
     assert restored.__getstate__() == {"path": "tiny.tsv", "text": TINY}
     assert restored._model is None  # nothing parsed until the model is asked
     assert restored.model == original.model
+
+
+def test_huge_weights_give_a_probability_not_an_overflow() -> None:
+    model = load_model("big.tsv", "threshold\t0.5\nbias\t-1e300\ncandidates\tx\nw=x\t-1e300\n")
+    assert model.score(["w=x"]) == pytest.approx(0.0, abs=1e-12)
+    model = load_model("big.tsv", "threshold\t0.5\nbias\t1e300\ncandidates\tx\nw=x\t1e300\n")
+    assert model.score(["w=x"]) == pytest.approx(1.0)
