@@ -14,11 +14,12 @@ def read_beside_pack(node: Node, name: str) -> str:
     """The text of a file named in a pack, relative to the pack's own file."""
     path = Path(node.path).parent / name
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as open() reads
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise node.error(f"cannot read {path}: {reason}") from None
-    _read.append((str(path), content_key(text)))
+    _read.append((str(path), content_key(data)))
     return text
 
 
@@ -38,8 +39,8 @@ def unchanged(files: list[tuple[str, str]]) -> bool:
     """Whether every recorded file still has the content it had."""
     for path, key in files:
         try:
-            if content_key(Path(path).read_text(encoding="utf-8")) != key:
+            if content_key(Path(path).read_bytes()) != key:  # bytes: no decoding at start-up
                 return False
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             return False
     return True
