@@ -426,3 +426,28 @@ def test_a_quotation_is_attributed_to_its_speaker_not_to_the_last_name_before_it
         (True, "Jones"),
         (True, "Jones"),  # "In his opinion": the cue's pronoun refers back
     ]
+
+
+def test_labels_and_credit_lines_name_no_source() -> None:
+    text = (
+        "Correction: An earlier version of this story misstated the date.\n\n"
+        "Subs Not Used: Smith, Jones, Brown.\n\n"
+        "Online:\n\n"
+        "Costa reported from Washington.\n\n"
+        "Ms Moss: I have never felt better.\n\n"
+        "Bush said the deal was done.\n\n"
+        "Henry reportedly got a reply.\n"
+    )
+    rule = lexicon_rule(shipped_rules())
+    assert rule is not None
+    infos = analyse(parse_document(text, "a.md", "text"), rule.options.lexicon, complete=False)
+    assert [(i.attributed, i.source) for i in infos] == [
+        (False, None),  # a label, not a speaker
+        (False, None),
+        (False, None),  # a colon with nothing after it
+        (False, None),  # the reporter's credit line
+        (True, "Ms Moss"),  # a speaker before a colon still is one
+        (True, "Bush"),
+        (True, "Henry"),  # "reportedly" is the cue, not "reported"
+    ]
+    assert infos[-1].cue == "reportedly"

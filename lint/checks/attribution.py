@@ -32,8 +32,9 @@ LEXICON_KEYS = {
     "pronouns",
     "cue_files",
     "cue_model",
+    "labels",
 }
-REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files", "not_cues", "cue_model"}
+REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files", "not_cues", "cue_model", "labels"}
 # "''" is a double quote mark in some archives and typesetting ("''We will win,'' she said")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 _QUOTE_CHAR = re.compile(r"[“”\"]")  # the same, faster, for a text without "''"
@@ -56,6 +57,7 @@ class Lexicon:
     claim: GuardedPattern
     breaks: PhraseSet
     pronoun: PhraseSet
+    labels: frozenset[str] = frozenset()  # "Correction:" is a label, not a speaker
     cue_model: CueModelFile | None = None
     signature: str = ""
 
@@ -146,8 +148,14 @@ def _compile_lexicon(
         claim=GuardedPattern.build(compile_user(_one_pattern(claims), ignorecase=True)),
         breaks=PhraseSet(words["breaks"], before="^[\"“‘']?"),
         pronoun=PhraseSet(words["pronouns"]),
+        labels=frozenset(_fold(label) for label in words.get("labels", [])),
         signature=signature,
     )
+
+
+def _fold(words: str) -> str:
+    """Words compared without case, curly apostrophes or spacing ("Editor’s  Note")."""
+    return " ".join(words.lower().replace("’", "'").split())
 
 
 def _one_pattern(claims: list[regex.Pattern[str]]) -> str:
@@ -311,7 +319,7 @@ def _local(
 ) -> tuple[str | None, str | None]:
     for scan in sources:
         match = scan.search(sentence.start, sentence.end)
-        if match:
+        if match and _fold(match.groupdict().get("source") or "") not in lexicon.labels:
             return match.group(0), _clean_source(match.groupdict().get("source"), lexicon)
     body = text[sentence.start : sentence.end]
     cue = _first_cue(body, lexicon)
