@@ -15,13 +15,21 @@ import math
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Protocol
 
 from lint.affixes import UnsupportedDictionary, dictionary_forms
-from lint.cache import cache_dir, content_key, file_stamp, prune, write_atomically
+from lint.cache import (
+    PRUNE_AFTER_SECONDS,
+    cache_dir,
+    content_key,
+    file_stamp,
+    prune,
+    write_atomically,
+)
 
 SCHEMA = 8
 
@@ -224,8 +232,13 @@ def _open_or_build() -> WordSource:
         path = directory / f"words-{key}.sqlite"
         opened = _open(path, key)
         if opened is None and write_atomically(path, lambda tmp: _build_file(tmp, key)):
-            prune(directory, "words-*.sqlite", path)
+            # only tables unused for a while: another install of copydesk (a pre-commit
+            # hook's, an editor's) has its own table in the same directory, and removing it
+            # would cost that install a rebuild of several seconds on its next run
+            prune(directory, "words-*.sqlite", path, older_than=PRUNE_AFTER_SECONDS)
             opened = _open(path, key)
+        elif opened is not None:
+            _mark_used(path)
         if opened is not None:
             return WordTable(opened, path)
     return LiveWords()
@@ -281,6 +294,18 @@ class LiveWords:
                 if len(chosen) == limit:
                     break
         return chosen
+
+
+def _mark_used(path: Path) -> None:
+    """Renew a table's modification time, at most daily, so that pruning keeps it."""
+    try:
+        if time.time() - path.stat().st_mtime > _RENEW_AFTER_SECONDS:
+            os.utime(path)
+    except OSError:
+        pass  # a read-only cache: the table may be pruned a week after it was built
+
+
+_RENEW_AFTER_SECONDS = 24 * 3600
 
 
 def _open(path: Path, key: str) -> sqlite3.Connection | None:

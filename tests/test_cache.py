@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -60,15 +62,23 @@ def test_built_once_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     stamp = built.stat().st_mtime_ns
     _fresh_table(monkeypatch, tmp_path)
     assert built.stat().st_mtime_ns == stamp
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(built, (two_days_ago, two_days_ago))
+    _fresh_table(monkeypatch, tmp_path)
+    assert built.stat().st_mtime > two_days_ago + 3600  # in use: renewed, so pruning keeps it
 
 
 def test_damaged_or_stale_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / f"words-{wordtable.table_key()}.sqlite"
     path.write_bytes(b"this is not a database")
-    (tmp_path / "words-0123.sqlite").write_bytes(b"an older build")
+    old = tmp_path / "words-0123.sqlite"
+    old.write_bytes(b"an older build, unused for eight days")
+    os.utime(old, (time.time() - 8 * 24 * 3600,) * 2)
+    # another install's table, in use: removing it would cost that install a rebuild
+    (tmp_path / "words-4567.sqlite").write_bytes(b"another install's build")
     table = _fresh_table(monkeypatch, tmp_path)
     assert table.entry("receive") is not None
-    assert [p.name for p in tmp_path.glob("words-*.sqlite")] == [path.name]
+    assert {p.name for p in tmp_path.glob("words-*.sqlite")} == {path.name, "words-4567.sqlite"}
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = 'other' WHERE name = 'key'")
     wordtable.reopen_table()
@@ -255,3 +265,25 @@ def test_a_table_damaged_after_opening_is_rebuilt(
     answers = [table.entry(word) for word in words]  # served, damaged or not
     assert all(answer is not None and answer[1] for answer in answers)
     assert table.typo_fixes("recieve") == ("receive",)
+
+
+def test_a_file_a_pack_read_is_checked_by_its_stamp_then_by_its_bytes(tmp_path: Path) -> None:
+
+    from lint.packfiles import files_read_since, read_beside_pack, start_recording, unchanged
+    from lint.yamlsource import load_yaml
+
+    cues = tmp_path / "cues.txt"
+    cues.write_text("slammed\r\n", encoding="utf-8")
+    node = load_yaml("a: 1\n", str(tmp_path / "pack.yaml"))
+    mark = start_recording()
+    assert read_beside_pack(node, "cues.txt") == "slammed\n"
+    assert read_beside_pack(node, "cues.txt") == "slammed\n"
+    files = files_read_since(mark)
+    assert len(files) == 1  # rules sharing a file record it once
+    assert unchanged(files)
+    os.utime(cues, ns=(1, 1))  # touched: read again, same bytes
+    assert unchanged(files)
+    cues.write_text("blasted\n", encoding="utf-8")
+    assert not unchanged(files)
+    cues.unlink()
+    assert not unchanged(files)
