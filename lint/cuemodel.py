@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from lint.errors import ConfigError
 
@@ -172,25 +173,33 @@ def _number(path: str, line: int | None, value: str) -> float:
 class CueModelFile:
     """A validated model file whose weights are parsed on first use.
 
-    The compiled pack cache pickles only the file's text: a ``copydesk check`` run, which
-    never asks the model, does not pay for building its weight table.
+    The compiled pack cache pickles only the file's path: a ``copydesk check`` run, which
+    never asks the model, neither reads the file nor builds its weight table. The pack cache
+    has already found the file unchanged since it was validated.
     """
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
-        self.text = text
         self._model: CueModel | None = load_model(path, text)  # errors surface at pack load
 
     @property
     def model(self) -> CueModel:
         """The parsed model."""
         if self._model is None:
-            self._model = load_model(self.path, self.text)
+            self._model = load_model(self.path, _read_text(self.path))
         return self._model
 
     def __getstate__(self) -> dict[str, str]:
-        return {"path": self.path, "text": self.text}
+        return {"path": self.path}
 
     def __setstate__(self, state: dict[str, str]) -> None:
-        self.path, self.text = state["path"], state["text"]
+        self.path = state["path"]
         self._model = None
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise ConfigError(path, f"cannot read the cue model: {reason}") from None

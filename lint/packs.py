@@ -71,7 +71,7 @@ def load_pack_file(path: Path) -> list[Rule]:
     return rules
 
 
-PACK_CACHE_VERSION = "pack-cache-2"
+PACK_CACHE_VERSION = "pack-cache-3"
 
 
 def _read_compiled(path: Path) -> list[Rule] | None:

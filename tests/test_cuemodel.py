@@ -173,16 +173,22 @@ def test_the_shipped_model_is_well_formed() -> None:
     assert forms and set(forms) <= model.candidates
 
 
-def test_a_cached_model_file_keeps_its_text_and_parses_on_first_use() -> None:
+def test_a_cached_model_file_keeps_its_path_and_reads_it_on_first_use(tmp_path: Path) -> None:
     import pickle
 
     from lint.cuemodel import CueModelFile
 
-    original = CueModelFile("tiny.tsv", TINY)
+    path = tmp_path / "tiny.tsv"
+    path.write_text(TINY, encoding="utf-8")
+    original = CueModelFile(str(path), TINY)
     restored = pickle.loads(pickle.dumps(original))
-    assert restored.__getstate__() == {"path": "tiny.tsv", "text": TINY}
-    assert restored._model is None  # nothing parsed until the model is asked
+    assert restored.__getstate__() == {"path": str(path)}  # not the weights, not the text
+    assert restored._model is None  # nothing read or parsed until the model is asked
     assert restored.model == original.model
+    path.unlink()
+    gone = pickle.loads(pickle.dumps(original))
+    with pytest.raises(ConfigError, match=r"tiny\.tsv: cannot read the cue model"):
+        _ = gone.model
 
 
 def test_huge_weights_give_a_probability_not_an_overflow() -> None:
