@@ -451,3 +451,29 @@ def test_labels_and_credit_lines_name_no_source() -> None:
         (True, "Henry"),  # "reportedly" is the cue, not "reported"
     ]
     assert infos[-1].cue == "reportedly"
+
+
+def test_vague_patterns_find_unnamed_groups_and_a_bad_one_names_its_line(
+    tmp_path: Path,
+) -> None:
+    found = lint_text(
+        "Critics have long argued that the tax is unfair. Some experts say it will go. "
+        "Many feared dead after the flood. The survey found that many said prices rose.\n",
+        rules=shipped_rules(),
+    )
+    vague = [f.match for f in found if f.rule == "attribution.vague-source"]
+    assert vague == ["Critics have long argued", "experts say"]  # one finding per span
+    pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
+    start = pack.index("    vague_patterns:\n")
+    end = pack.index("    claims:\n", start)
+    bad = pack[:start] + '    vague_patterns:\n      - "(?i)critics (say"\n' + pack[end:]
+    line = bad[:start].count("\n") + 2
+    write(tmp_path / "attribution.yaml", bad)
+    for beside in ("attribution-cues.txt", "attribution-cue-model.tsv"):
+        write(tmp_path / beside, (Path(__file__).parent.parent / "rules" / beside).read_text())
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
+    article = write(tmp_path / "a.txt", "Prices rose.\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2
+    assert f"{tmp_path / 'attribution.yaml'}:{line}:" in result.err
+    assert "'vague_patterns' has a regex that does not compile" in result.err

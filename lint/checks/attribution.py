@@ -16,7 +16,7 @@ from lint.findings import Finding
 from lint.guard import GuardedPattern, GuardScan, opens_with_boundary
 from lint.packfiles import read_beside_pack
 from lint.rule import Context, Rule
-from lint.saferegex import compile_user
+from lint.saferegex import compile_user, finditer_bounded
 from lint.sentences import Sentence, sentences
 from lint.trie import PhraseSet
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
@@ -33,8 +33,10 @@ LEXICON_KEYS = {
     "cue_files",
     "cue_model",
     "labels",
+    "vague_patterns",
 }
-REQUIRED_LEXICON_KEYS = LEXICON_KEYS - {"cue_files", "not_cues", "cue_model", "labels"}
+OPTIONAL_LEXICON_KEYS = {"cue_files", "not_cues", "cue_model", "labels", "vague_patterns"}
+REQUIRED_LEXICON_KEYS = LEXICON_KEYS - OPTIONAL_LEXICON_KEYS
 # "''" is a double quote mark in some archives and typesetting ("''We will win,'' she said")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 _QUOTE_CHAR = re.compile(r"[“”\"]")  # the same, faster, for a text without "''"
@@ -54,6 +56,7 @@ class Lexicon:
     not_cue_holds: frozenset[str]  # the cues that occur inside a not-cue phrase
     source_patterns: tuple[GuardedPattern, ...]
     vague: PhraseSet
+    vague_patterns: tuple[regex.Pattern[str], ...]
     claim: GuardedPattern
     breaks: PhraseSet
     pronoun: PhraseSet
@@ -103,12 +106,17 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     claims = [
         _user_pattern(item, "claims", as_str(item, "claims")) for item in lex["claims"].value or []
     ]
+    vague = [
+        _user_pattern(item, "vague_patterns", as_str(item, "vague_patterns"))
+        for item in (lex["vague_patterns"].value or [] if "vague_patterns" in lex else [])
+    ]
     model_file = _read_model(lex["cue_model"]) if "cue_model" in lex else None
     model_key = (model_file[0], content_key(model_file[1])) if model_file else None
     signature = repr((sorted(words.items()), [p.pattern for p in patterns], model_key))
     lexicon = _LEXICONS.get(signature)
     if lexicon is None:  # the three shipped rules share one lexicon: compile it once
         lexicon = _compile_lexicon(words, patterns, claims, signature)
+        lexicon = replace(lexicon, vague_patterns=tuple(vague))
         if model_file is not None:
             lexicon = replace(lexicon, cue_model=CueModelFile(*model_file))
         _LEXICONS[signature] = lexicon
@@ -145,6 +153,7 @@ def _compile_lexicon(
         ),
         source_patterns=tuple(GuardedPattern.build(p) for p in patterns),
         vague=PhraseSet(words["vague"]),
+        vague_patterns=(),
         claim=GuardedPattern.build(compile_user(_one_pattern(claims), ignorecase=True)),
         breaks=PhraseSet(words["breaks"], before="^[\"“‘']?"),
         pronoun=PhraseSet(words["pronouns"]),
@@ -834,6 +843,20 @@ def _is_title(words: list[str]) -> bool:
     return sum(word[:1].isupper() for word in words) * 5 >= len(words) * 3
 
 
+def _vague_sources(prose: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The vague sources of a text, from the phrase list and the patterns, in order; where two
+    overlap ("experts say" in "some experts say"), the one that starts first, else the longer.
+    """
+    found = list(lexicon.vague.finditer(prose))
+    for pattern in lexicon.vague_patterns:
+        found.extend(m.span() for m in finditer_bounded(pattern, prose))
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
 def _claim_span(sentence: Sentence, claims: GuardScan) -> tuple[int, int] | None:
     match = claims.search(sentence.start, sentence.end)
     if match is None:
@@ -849,7 +872,7 @@ def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
     options: AttributionOptions = rule.options
     text = doc.text
     if options.report == "vague-source":
-        for start, end in options.lexicon.vague.finditer(doc.prose):
+        for start, end in _vague_sources(doc.prose, options.lexicon):
             yield rule.finding(start, end, text[start:end])
         return
     infos = analyse(doc, options.lexicon, complete=False)
