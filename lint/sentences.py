@@ -67,6 +67,10 @@ ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
 _CLOSERS = "\"”’')]"
+# A line that opens with a list marker ("- ", "~ ", "• ", "-Trump said ...") starts a sentence
+# whatever ends the line before it: a plain-text list of items, one to a line. ("*" is left
+# out: at a line's start in Markdown it is as likely to open an emphasis.)
+_LIST_ITEM = re.compile(r"\n(?=[ \t\u00a0]*[-~•][ \t\u00a0]?[\"“‘'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +86,28 @@ def split_block(text: str, block: Block) -> list[Sentence]:
     """The sentences of one block, trimmed of surrounding space."""
     sentences = []
     start = block.start
-    chunk = text[block.start : block.end]
-    for match in _BOUNDARY.finditer(chunk):
-        end = block.start + match.end()
-        if _is_abbreviation(text, block.start + match.start(), block.start):
-            continue
-        sentences.append(_trimmed(text, start, end, block))
-        start = end
+    for end in _cuts(text, block):
+        if end > start:
+            sentences.append(_trimmed(text, start, end, block))
+            start = end
     if text[start : block.end].strip():
         sentences.append(_trimmed(text, start, block.end, block))
     return [s for s in sentences if s.end > s.start]
+
+
+def _cuts(text: str, block: Block) -> list[int]:
+    """Where the sentences of a block end: after a sentence's closing mark, or before a list
+    item's line."""
+    chunk = text[block.start : block.end]
+    cuts = [
+        block.start + match.end()
+        for match in _BOUNDARY.finditer(chunk)
+        if not _is_abbreviation(text, block.start + match.start(), block.start)
+    ]
+    if "\n" in chunk:
+        cuts.extend(block.start + match.start() for match in _LIST_ITEM.finditer(chunk))
+        cuts.sort()
+    return cuts
 
 
 def _trimmed(text: str, start: int, end: int, block: Block) -> Sentence:

@@ -179,6 +179,36 @@ def test_sentence_segmentation_survives_abbreviations_and_quotes() -> None:
     ]
 
 
+def test_a_plain_text_list_item_starts_a_sentence() -> None:
+    text = (
+        "THE WEEKEND'S POLLS\n-Trump leads in Ohio [538]\n~ Clinton gains\nstate by state - Rubio\n"
+    )
+    doc = parse_document(text, "t", "text")
+    assert [text[s.start : s.end] for s in sentences(doc)] == [
+        "THE WEEKEND'S POLLS",
+        "-Trump leads in Ohio [538]",
+        "~ Clinton gains\nstate by state - Rubio",  # a dash inside a line is no list marker
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_list_takes_the_source_of_the_sentence_that_introduces_it(fmt: str) -> None:
+    items = "- Prices rose 40% last year.\n- Wages fell by 3%.\n"
+    attributed = f"The survey found:\n\n{items}"
+    unattributed = f"Over the year:\n\n{items}"
+
+    def claims(text: str) -> list[str]:
+        findings = lint_text(text, RULES, fmt=fmt)
+        return [f.match for f in findings if f.rule == "attribution.unattributed-claim"]
+
+    assert claims(attributed) == []
+    # each item is a claim of its own, flagged on its own line
+    assert [m.lstrip("- ") for m in claims(unattributed)] == [
+        "Prices rose 40% last year.",
+        "Wages fell by 3%.",
+    ]
+
+
 @pytest.mark.parametrize(
     "headline", ["Unemployment rises by 12%", "Wilkinson return 'unlikely'", 'Deal "set to fail"']
 )

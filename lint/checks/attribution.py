@@ -238,6 +238,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         if cue is None:
             if i in quoted:
                 cover = quoted[i]
+            elif (intro := _list_intro(units, local, i, text)) is not None:
+                cover = intro  # "The report found:" then a list: each item is its content
             elif needs and not _turns(sentence, text, lexicon):  # "However, ...": none covers
                 # only a sentence that needs a source takes its neighbour's: a plain fact
                 # after a quotation is the reporter's, not the speaker's
@@ -750,6 +752,31 @@ def _carried(
                 continue
             return j
     return opener if opener is not None and opener < i - 1 else None
+
+
+# A list item's line: a Markdown item, or a plain-text line that opens with a list marker.
+_LIST_MARKER = re.compile(r"[-~•*][ \t\u00a0]?\S")
+
+
+def _list_item(unit: Sentence, text: str) -> bool:
+    """Whether a sentence is (the start of) an item of a list."""
+    if unit.block.kind == "item":
+        return True
+    line_start = text.rfind("\n", 0, unit.start) + 1
+    return not text[line_start : unit.start].strip() and bool(_LIST_MARKER.match(text, unit.start))
+
+
+def _list_intro(
+    units: list[Sentence], local: list[tuple[str | None, str | None]], i: int, text: str
+) -> int | None:
+    """The sentence that introduces the list a list item belongs to, if it attributes it: it
+    ends with a colon and has a cue ("As part of his reforms he has announced:")."""
+    j = i
+    while j >= 0 and _list_item(units[j], text):
+        j -= 1
+    if j == i or j < 0 or local[j][0] is None:
+        return None
+    return j if text[units[j].start : units[j].end].rstrip().endswith(":") else None
 
 
 def _paragraph_openers(
