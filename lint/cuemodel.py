@@ -64,11 +64,15 @@ def word_features(lower: list[str], shapes: Mapping[int, str], k: int, quoted: b
     near = [shapes[i] for i in range(max(0, k - 3), k)]
     subject = "cap" in near or "pron" in near
     base = stem(word)
+    after = lower[k + 1 : k + 5]
     return [
         f"w={word}",
         f"b={base}",
         f"p={p}",
         f"n={n}",
+        f"n2={lower[k + 2] if k + 2 < len(lower) else ''}",
+        f"that={'that' in after}|{base}",  # "warned that ..." against "warned of"
+        f"to={n == 'to'}|{base}",  # "plans to ...", "refused to ..."
         f"pw={p}|{word}",
         f"wn={word}|{n}",
         f"bn={base}|{n}",

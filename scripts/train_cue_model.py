@@ -35,7 +35,7 @@ from lint.sources import lexicon_rule  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear"
 OUTPUT = ROOT / "rules" / "attribution-cue-model.tsv"
-MIN_CUE_COUNT = 3  # a word annotated as a cue fewer times is no candidate
+MIN_CUE_COUNT = 2  # a word annotated as a cue fewer times is no candidate
 MIN_WEIGHT = 0.3  # smaller weights are dropped: the file stays small and quick to load
 MIN_REACH = 0.1  # see ``reachable``
 THRESHOLDS = [t / 100 for t in range(25, 61, 5)]
@@ -300,7 +300,8 @@ def reachable(
 
 
 _FORM_FEATURES = {"w": 0, "pw": 1, "wn": 0}  # feature -> which "|" part names the word
-_STEM_FEATURES = {"b": 0, "bn": 0, "subj": 1}  # the same for features naming its stem
+# the same for features naming its stem
+_STEM_FEATURES = {"b": 0, "bn": 0, "subj": 1, "that": 1, "to": 1}
 
 
 def _about(name: str, words: set[str], stems: set[str]) -> bool:
