@@ -312,6 +312,37 @@ def test_the_noun_phrase_opening_a_sentence_is_the_source_of_its_verb() -> None:
     ]
 
 
+def test_the_map_names_sources_further_from_their_cue() -> None:
+    text = (
+        "Markets fell in January, and many analysts expect a recovery.\n\n"
+        "The bill was opposed by House Republicans.\n\n"
+        "Giles attempted to reach the campaign and said he had papers.\n\n"
+        "The crowd cheered Christie’s speech on Monday.\n\n"
+        "Mr. Pence used his keynote speech to praise the plan.\n\n"
+        "Elsewhere on the list, a band began their rise after supporting Oasis.\n\n"
+        "The referee was criticised by Scotland coach Matt Williams.\n"
+    )
+    assert _sourcing(text) == [
+        (True, "many analysts"),  # a group just before its verb
+        (True, "House Republicans"),  # a passive's agent
+        (True, "Giles"),  # the subject of the verb "said" goes on from
+        (True, "Christie"),  # whose the speech is
+        (True, "Mr. Pence"),  # "his" is the sentence's subject
+        (True, None),  # "Elsewhere" opens the sentence but names no one
+        (True, "Scotland coach Matt Williams"),
+    ]
+
+
+def test_a_source_found_far_from_its_cue_does_not_cover_the_paragraph() -> None:
+    # "many analysts" names the first sentence's source in the map, but a group in a
+    # subordinate clause is no source for the paragraph's claims
+    text = (
+        "Markets fell in January, but many analysts expect a recovery. The index closed flat. "
+        "Prices will rise 40% next year.\n"
+    )
+    assert found(text, "unattributed-claim") == ["Prices will rise 40% next year."]
+
+
 def test_sources_are_named_before_the_cue_or_after_an_inverted_quote() -> None:
     text = (
         "The minister said the plan was sound.\n\n"

@@ -247,6 +247,10 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         carried = cue is None and (i in quoted or cover is not None)
         attributed = cue is not None or carried
         source = own[i] if cue else None
+        if complete and cue is not None and source is None:
+            span = _first_cue(body, lexicon)
+            if span is not None:
+                source = _source_further(body, span, latest[i], lexicon)
         if carried:  # the covering sentence's source, else the last one named
             source = (own[cover] if cover is not None else None) or latest[i]
         info = SentenceInfo(
@@ -287,6 +291,8 @@ def _learned(
     source = _clean_source(_source_near(body, cue), lexicon)
     if source in (_PRONOUN, _PLURAL_PRONOUN):
         source = _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
+    elif source is None:
+        source = _source_further(body, cue, last_source, lexicon)
     return replace(info, attributed=True, cue=body[cue[0] : cue[1]], source=source, learned=True)
 
 
@@ -523,7 +529,7 @@ def _opening_subject(body: str, cue: tuple[int, int]) -> str | None:
 def _source_near(body: str, cue: tuple[int, int]) -> str | None:
     before = _SOURCE_BEFORE.search(body, 0, cue[0])
     if before:
-        return before.group(1)
+        return _mended(body, cue, before.group(1))
     opening = _opening_subject(body, cue)
     if opening:
         return opening
@@ -531,6 +537,118 @@ def _source_near(body: str, cue: tuple[int, int]) -> str | None:
         return None  # "said the plan was sound": what follows is what was said
     after = _SOURCE_AFTER.match(body, cue[1])
     return after.group(1) if after else None
+
+
+def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
+    """A phrase found before a cue, or the source it stands for when it ends with a passive's
+    auxiliary ("The bill was opposed by the House") or a conjunction ("Giles attempted to
+    reach the campaign and said"). Either way a source is named, so what it covers stays the
+    same."""
+    last = phrase.split()[-1]
+    found = None
+    if last in _PASSIVE:
+        found = _AGENT.match(body, cue[1])
+    elif last in ("and", "but", "or", "then"):
+        found = _OPENING_NAME.match(body, 0, cue[0])
+    return found.group(1) if found else phrase
+
+
+def _source_further(
+    body: str, cue: tuple[int, int], last_source: str | None, lexicon: Lexicon
+) -> str | None:
+    """For the map only, the source of a cue with none next to it (see ``_verb_source`` and
+    ``_possessor``). These sources never let a sentence cover its paragraph: many are groups
+    ("analysts say") or sit in a subordinate clause, which name no one a claim can rest on.
+    """
+    if body[cue[0] : cue[1]].split()[0].lower() in _NOUN_CUES:
+        found = _possessor(body, cue)
+    else:
+        found = _verb_source(body, cue)
+    source = _clean_source(found, lexicon)
+    if source in (_PRONOUN, _PLURAL_PRONOUN):
+        return _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
+    return source
+
+
+_NOT_OPENING = (
+    r"(?!(?:In|On|At|After|Before|During|Since|For|With|By|From|When|While|If|As|Although"
+    r"|Despite|Under|Over|Asked|It|There|This|That|The|A|An|We|I|You|He|She|They|No|Yet|But|And"
+    r"|So|Among|Following|Earlier|Later|Meanwhile|However|Still|Now|Then|Both|Along|Elsewhere|One"
+    r"|Some|Many|Most|All|Each|Every|Other|Another)\b)"
+)
+# Plural nouns for people, who can be a source as a group: "aides say", "analysts said".
+_GROUP_NOUNS = (
+    r"(?:aides|analysts|economists|experts|officials|advisers|advisors|critics|observers|investors"
+    r"|shareholders|lawmakers|legislators|voters|residents|campaigners|activists|supporters"
+    r"|opponents|leaders|ministers|members|executives|researchers|scientists|doctors|police"
+    r"|officers|staff|staffers|sources|lawyers|judges|fans|players|managers|producers|authorities"
+    r"|councillors|councilors|politicians|diplomats|delegates|republicans|democrats|conservatives"
+    r"|liberals|strategists|donors|attendees|protesters|workers|unions|employees|parents|teachers"
+    r"|students|users|consumers|customers|traders|dealers|bankers|regulators|prosecutors"
+    r"|investigators|witnesses|commentators|pundits|pollsters|insiders|allies|rivals|colleagues"
+    r"|friends|neighbours|neighbors|families|victims|survivors|drivers|writers|readers|viewers"
+    r"|listeners|people|groups|companies|firms|governments|countries|states|agencies)"
+)
+_GROUP = (
+    r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Aa]\s+number"
+    r"\s+of|[Aa]\s+group\s+of|[Tt]he)\s+)?(?:(?!(?:with|and|but|or|of|for|to|in|on|at|by|as|that"
+    r"|than|from|after|before|while|when|if|because|who|which|where|do|does|did|can|will|would"
+    r"|should|could|may|might|must|are|were|is|was|have|has|had)\s)[a-z][\w-]*\s+)?"
+    rf"{_GROUP_NOUNS}"
+)
+# The agent of a passive cue: "opposed by House Republicans", "charged by the Greek authorities".
+_TITLES = (
+    r"(?:coach|manager|boss|chairman|chairwoman|chief|president|minister|secretary|leader"
+    r"|captain|spokesman|spokeswoman|director|head|founder|editor|governor|senator)"
+)
+_AGENT = re.compile(
+    rf"\s+by\s+((?:the\s+)?{_NAME}(?:\s+{_TITLES}\s+{_NAME}|\s+{_GROUP_NOUNS}\b)?|{_GROUP})\b"
+)
+_CONTRACTED = frozenset(["", "let", "he", "she", "it", "that", "there", "what", "who", "here"])
+_PASSIVE = frozenset(["was", "were", "is", "are", "been", "be"])
+_PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
+# A group just before its verb: "aides say", "political analysts say", "his advisers said".
+_GROUP_BEFORE = re.compile(rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$")
+# A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
+# cautioned ... before predicting".
+_COORDINATED = re.compile(r"\b(?:and|but|before|after|then|while)\s+(?:[a-z]+ly\s+)?$")
+_OPENING_NAME = re.compile(
+    rf"(?:[^,]{{1,60}},\s+)?{_NOT_OPENING}({_NAME})(?:\s+\([^)]{{1,40}}\))?(?:,[^,]{{1,120}},)?"
+    r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|will|would|can|could|[a-z]+ed|[a-z]+[^s]s)\b"
+)
+# Whose the noun cue is: "Christie's Nov. 14 speech", "Mr. Pence used his keynote speech".
+_POSSESSOR = re.compile(rf"(?:({_NAME})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w.-]+\s+){{0,3}}$")
+_SUBJECT_BEFORE = re.compile(rf"({_NAME})\s+(?:[a-z]+\s+){{1,3}}$")
+
+
+def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
+    """The source of a verb cue that has none next to it: a passive's agent, a plural group
+    just before it, or the subject of the verb it is coordinated with."""
+    words = body[cue[0] : cue[1]].split()
+    last = words[-1].lower()
+    if last.endswith("ed") or last in _PARTICIPLES:
+        agent = _AGENT.match(body, cue[1])
+        if agent:
+            return agent.group(1)
+    group = _GROUP_BEFORE.search(body, 0, cue[0])
+    if group:
+        return group.group(1)
+    if _COORDINATED.search(body, 0, cue[0]):
+        opening = _OPENING_NAME.match(body, 0, cue[0])
+        if opening:
+            return opening.group(1)
+    return None
+
+
+def _possessor(body: str, cue: tuple[int, int]) -> str | None:
+    """The owner of a noun cue: a name with "'s", or the subject a "his" or "her" refers to."""
+    owner = _POSSESSOR.search(body, 0, cue[0])
+    if owner is None:
+        return None
+    if owner.group(1):
+        return owner.group(1)
+    subject = _SUBJECT_BEFORE.search(body, 0, owner.start())
+    return subject.group(1) if subject else owner.group(2)
 
 
 def _without_connectives(words: list[str]) -> list[str]:
@@ -554,6 +672,8 @@ def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
     last = words[-1]
     if len(last) > 4 and last.endswith(".") and last[:-1].isalpha():
         words[-1] = last[:-1]  # '"...," said Mulgrew.': the sentence's stop, not an initial
+    elif last[-2:] in ("’s", "'s") and last[:-2].lower() not in _CONTRACTED:
+        words[-1] = last[:-2]  # "Christie's speech": the speech is Christie's
     return " ".join(words)
 
 
