@@ -320,7 +320,8 @@ def test_the_map_names_sources_further_from_their_cue() -> None:
         "The crowd cheered Christie’s speech on Monday.\n\n"
         "Mr. Pence used his keynote speech to praise the plan.\n\n"
         "Elsewhere on the list, a band began their rise after supporting Oasis.\n\n"
-        "The referee was criticised by Scotland coach Matt Williams.\n"
+        "The referee was criticised by Scotland coach Matt Williams.\n\n"
+        "Comey cannot say that the case is closed.\n"
     )
     assert _sourcing(text) == [
         (True, "many analysts"),  # a group just before its verb
@@ -330,6 +331,7 @@ def test_the_map_names_sources_further_from_their_cue() -> None:
         (True, "Mr. Pence"),  # "his" is the sentence's subject
         (True, None),  # "Elsewhere" opens the sentence but names no one
         (True, "Scotland coach Matt Williams"),
+        (True, "Comey"),  # not "Comey cannot"
     ]
 
 

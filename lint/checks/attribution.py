@@ -532,7 +532,7 @@ def _source_near(body: str, cue: tuple[int, int]) -> str | None:
         return _mended(body, cue, before.group(1))
     opening = _opening_subject(body, cue)
     if opening:
-        return opening
+        return _mended(body, cue, opening)
     if not _INVERTED.search(body, 0, cue[0]):
         return None  # "said the plan was sound": what follows is what was said
     after = _SOURCE_AFTER.match(body, cue[1])
@@ -544,13 +544,17 @@ def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
     auxiliary ("The bill was opposed by the House") or a conjunction ("Giles attempted to
     reach the campaign and said"). Either way a source is named, so what it covers stays the
     same."""
-    last = phrase.split()[-1]
+    words = phrase.split()
     found = None
-    if last in _PASSIVE:
+    if words[-1] in _PASSIVE:
         found = _AGENT.match(body, cue[1])
-    elif last in ("and", "but", "or", "then"):
+    elif words[-1] in ("and", "but", "or", "then"):
         found = _OPENING_NAME.match(body, 0, cue[0])
-    return found.group(1) if found else phrase
+    if found:
+        return found.group(1)
+    if len(words) > 1 and words[-1] in _VERB_WORDS:  # "the review will conclude"
+        return " ".join(words[:-1])
+    return phrase
 
 
 def _source_further(
@@ -605,6 +609,12 @@ _AGENT = re.compile(
     rf"\s+by\s+((?:the\s+)?{_NAME}(?:\s+{_TITLES}\s+{_NAME}|\s+{_GROUP_NOUNS}\b)?|{_GROUP})\b"
 )
 _CONTRACTED = frozenset(["", "let", "he", "she", "it", "that", "there", "what", "who", "here"])
+_VERB_WORDS = frozenset(
+    [
+        *("will", "would", "can", "could", "may", "might", "must", "should", "shall", "cannot"),
+        *("is", "are", "was", "were", "be", "been", "being", "did", "does", "do"),
+    ]
+)
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "be"])
 _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
 # A group just before its verb: "aides say", "political analysts say", "his advisers said".
