@@ -19,6 +19,7 @@ from lint.findings import Severity
 from lint.formatters import FORMATS, Report, formatter
 from lint.packs import load_pack_file
 from lint.rule import Rule
+from lint.saferegex import RegexTimeout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -346,7 +347,11 @@ def _sources(args: argparse.Namespace) -> int:
         if rule is None:
             print(f"copydesk: {path}: no attribution rule is active", file=sys.stderr)
             return EXIT_ERROR
-        maps.append((doc, sources.sourcing(doc, rule)))
+        try:
+            maps.append((doc, sources.sourcing(doc, rule)))
+        except RegexTimeout as exc:
+            print(f"copydesk: {path}: pattern {exc} took too long; no map", file=sys.stderr)
+            status = EXIT_ERROR
     if args.format == "json":
         sys.stdout.write(sources.render_json([(d.path, infos) for d, infos in maps]))
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -262,6 +263,26 @@ def test_sources_reports_bad_input(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\x00")
     result = run_cli("sources", str(bad))
     assert result.code == 2 and "binary file" in result.err
+
+
+def test_a_slow_source_pattern_is_an_error_for_its_file_not_a_crash(tmp_path: Path) -> None:
+    pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
+    start = pack.index("    source_patterns:\n")
+    end = pack.index("\n    labels:", start)
+    slow = pack[:start] + "    source_patterns: ['(x+x+)+y']" + pack[end:]
+    write(tmp_path / "attribution.yaml", slow)
+    rules = Path(__file__).parent.parent / "rules"
+    for name in ("attribution-cues.txt", "attribution-cue-model.tsv"):
+        write(tmp_path / name, (rules / name).read_text())
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
+    slow_article = write(tmp_path / "a.txt", "x" * 5000 + "\n")
+    good_article = write(tmp_path / "b.txt", "Prices rose, the minister said.\n")
+    started = time.monotonic()
+    result = run_cli("sources", "-f", "json", str(slow_article), str(good_article))
+    assert time.monotonic() - started < 5.0
+    assert result.code == 2
+    assert f"{slow_article}: pattern" in result.err and "took too long" in result.err
+    assert [f["path"] for f in json.loads(result.out)["files"]] == [str(good_article)]
 
 
 def test_cue_files_are_read_beside_the_pack(tmp_path: Path) -> None:

@@ -43,7 +43,10 @@ _QUOTE_CHAR = re.compile(r"[“”\"]")  # the same, faster, for a text without 
 _QUOTE_END = re.compile(r"[,.?!](?:[\"”]|'')")
 _QUOTE_DOUBLED = re.compile(r"(?:[\"“]|'')((?:(?!'')[^\"“”]){3,}?)(?:[\"”]|''|$)", re.DOTALL)
 _QUOTE_PLAIN = re.compile(r"[\"“]([^\"“”]{3,}?)(?:[\"”]|$)", re.DOTALL)
-_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'.-]*)*)"
+# at most sixteen words ("According to a registration document filed with the ..." under
+# (?i)): an unbounded run of capitals (a shouted paragraph) would make every search that tries
+# it from each word quadratic
+_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'.-]*){0,15})"
 
 
 @dataclass(frozen=True)
