@@ -550,9 +550,9 @@ def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
     words = phrase.split()
     found = None
     if words[-1] in _PASSIVE:
-        found = _AGENT.match(body, cue[1])
+        found = _AGENT.get().match(body, cue[1])
     elif words[-1] in ("and", "but", "or", "then"):
-        found = _OPENING_NAME.match(body, 0, cue[0])
+        found = _OPENING_NAME.get().match(body, 0, cue[0])
     if found:
         return found.group(1)
     if len(words) > 1 and words[-1] in _VERB_WORDS:  # "the review will conclude"
@@ -575,6 +575,21 @@ def _source_further(
     if source in (_PRONOUN, _PLURAL_PRONOUN):
         return _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
     return source
+
+
+class _Lazy:
+    """A regex compiled on first use: the map's source patterns cost about 9 ms to compile,
+    which ``copydesk check`` (it rarely or never needs them) should not pay at every start."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def get(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
 
 
 _NOT_OPENING = (
@@ -608,7 +623,7 @@ _TITLES = (
     r"(?:coach|manager|boss|chairman|chairwoman|chief|president|minister|secretary|leader"
     r"|captain|spokesman|spokeswoman|director|head|founder|editor|governor|senator)"
 )
-_AGENT = re.compile(
+_AGENT = _Lazy(
     rf"\s+by\s+((?:the\s+)?{_NAME}(?:\s+{_TITLES}\s+{_NAME}|\s+{_GROUP_NOUNS}\b)?|{_GROUP})\b"
 )
 _CONTRACTED = frozenset(["", "let", "he", "she", "it", "that", "there", "what", "who", "here"])
@@ -621,17 +636,17 @@ _VERB_WORDS = frozenset(
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "be"])
 _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
 # A group just before its verb: "aides say", "political analysts say", "his advisers said".
-_GROUP_BEFORE = re.compile(rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$")
+_GROUP_BEFORE = _Lazy(rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$")
 # A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
 # cautioned ... before predicting".
 _COORDINATED = re.compile(r"\b(?:and|but|before|after|then|while)\s+(?:[a-z]+ly\s+)?$")
-_OPENING_NAME = re.compile(
+_OPENING_NAME = _Lazy(
     rf"(?:[^,]{{1,60}},\s+)?{_NOT_OPENING}({_NAME})(?:\s+\([^)]{{1,40}}\))?(?:,[^,]{{1,120}},)?"
     r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|will|would|can|could|[a-z]+ed|[a-z]+[^s]s)\b"
 )
 # Whose the noun cue is: "Christie's Nov. 14 speech", "Mr. Pence used his keynote speech".
-_POSSESSOR = re.compile(rf"(?:({_NAME})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w.-]+\s+){{0,3}}$")
-_SUBJECT_BEFORE = re.compile(rf"({_NAME})\s+(?:[a-z]+\s+){{1,3}}$")
+_POSSESSOR = _Lazy(rf"(?:({_NAME})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w.-]+\s+){{0,3}}$")
+_SUBJECT_BEFORE = _Lazy(rf"({_NAME})\s+(?:[a-z]+\s+){{1,3}}$")
 
 
 def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
@@ -640,14 +655,14 @@ def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
     words = body[cue[0] : cue[1]].split()
     last = words[-1].lower()
     if last.endswith("ed") or last in _PARTICIPLES:
-        agent = _AGENT.match(body, cue[1])
+        agent = _AGENT.get().match(body, cue[1])
         if agent:
             return agent.group(1)
-    group = _GROUP_BEFORE.search(body, 0, cue[0])
+    group = _GROUP_BEFORE.get().search(body, 0, cue[0])
     if group:
         return group.group(1)
     if _COORDINATED.search(body, 0, cue[0]):
-        opening = _OPENING_NAME.match(body, 0, cue[0])
+        opening = _OPENING_NAME.get().match(body, 0, cue[0])
         if opening:
             return opening.group(1)
     return None
@@ -655,12 +670,12 @@ def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
 
 def _possessor(body: str, cue: tuple[int, int]) -> str | None:
     """The owner of a noun cue: a name with "'s", or the subject a "his" or "her" refers to."""
-    owner = _POSSESSOR.search(body, 0, cue[0])
+    owner = _POSSESSOR.get().search(body, 0, cue[0])
     if owner is None:
         return None
     if owner.group(1):
         return owner.group(1)
-    subject = _SUBJECT_BEFORE.search(body, 0, owner.start())
+    subject = _SUBJECT_BEFORE.get().search(body, 0, owner.start())
     return subject.group(1) if subject else owner.group(2)
 
 
