@@ -555,8 +555,8 @@ def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
         found = _OPENING_NAME.get().match(body, 0, cue[0])
     if found:
         return found.group(1)
-    if len(words) > 1 and words[-1] in _VERB_WORDS:  # "the review will conclude"
-        return " ".join(words[:-1])
+    if len(words) > 1 and words[-1] in _VERB_WORDS and words[-2].lower() not in _NO_SUBJECT:
+        return " ".join(words[:-1])  # "the review will conclude": the review
     return phrase
 
 
@@ -633,6 +633,7 @@ _VERB_WORDS = frozenset(
         *("is", "are", "was", "were", "be", "been", "being", "did", "does", "do"),
     ]
 )
+_NO_SUBJECT = _NOT_NAMES | {"the", "a", "an"}  # what would leave no source once cleaned
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "be"])
 _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
 # A group just before its verb: "aides say", "political analysts say", "his advisers said".
