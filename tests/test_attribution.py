@@ -342,7 +342,9 @@ def test_the_map_names_sources_further_from_their_cue() -> None:
         "Mr. Pence used his keynote speech to praise the plan.\n\n"
         "Elsewhere on the list, a band began their rise after supporting Oasis.\n\n"
         "The referee was criticised by Scotland coach Matt Williams.\n\n"
-        "Comey cannot say that the case is closed.\n"
+        "Comey cannot say that the case is closed.\n\n"
+        "A new CNN/ORC poll shows Clinton ahead.\n\n"
+        "The survey found that prices rose.\n"
     )
     assert _sourcing(text) == [
         (True, "many analysts"),  # a group just before its verb
@@ -353,6 +355,8 @@ def test_the_map_names_sources_further_from_their_cue() -> None:
         (True, None),  # "Elsewhere" opens the sentence but names no one
         (True, "Scotland coach Matt Williams"),
         (True, "Comey"),  # not "Comey cannot"
+        (True, "CNN/ORC"),  # the name before a noun cue
+        (True, "The survey"),  # a document that opens its sentence is its source
     ]
 
 

@@ -46,7 +46,7 @@ _QUOTE_PLAIN = re.compile(r"[\"“]([^\"“”]{3,}?)(?:[\"”]|$)", re.DOTALL)
 # at most sixteen words ("According to a registration document filed with the ..." under
 # (?i)): an unbounded run of capitals (a shouted paragraph) would make every search that tries
 # it from each word quadratic
-_NAME = r"(?:[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'.-]*){0,15})"
+_NAME = r"(?:[A-Z][\w’'./-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'./-]*){0,15})"
 
 
 @dataclass(frozen=True)
@@ -567,8 +567,11 @@ def _source_further(
     ``_possessor``). These sources never let a sentence cover its paragraph: many are groups
     ("analysts say") or sit in a subordinate clause, which name no one a claim can rest on.
     """
-    if body[cue[0] : cue[1]].split()[0].lower() in _NOUN_CUES:
+    noun = body[cue[0] : cue[1]].split()[0].lower()
+    if noun in _NOUN_CUES:
         found = _possessor(body, cue)
+        if found is None and noun in _DOCUMENTS:
+            found = _document(body, cue)
     else:
         found = _verb_source(body, cue)
     source = _clean_source(found, lexicon)
@@ -667,6 +670,24 @@ def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
         if opening:
             return opening.group(1)
     return None
+
+
+# Noun cues that are themselves the source they name: "The survey found", "A new CNN/ORC poll".
+_DOCUMENTS = frozenset(
+    [
+        *("poll", "report", "survey", "study", "data", "research", "analysis", "statement"),
+        *("letter", "memo", "figures"),
+    ]
+)
+_DOCUMENT_OPENING = _Lazy(r"[\"“‘']?((?:The|A|An|This|Its|Their)\s+(?:[\w/&.’'-]+\s+){0,4})$")
+
+
+def _document(body: str, cue: tuple[int, int]) -> str | None:
+    """A document cue that opens its sentence, with its article and modifiers: "The survey
+    found", "A new CNN/ORC poll shows". One met later ("He issued a statement") is not the
+    source but what the source put out."""
+    found = _DOCUMENT_OPENING.get().match(body, 0, cue[0])
+    return found.group(1) + body[cue[0] : cue[1]].split()[0] if found else None
 
 
 def _possessor(body: str, cue: tuple[int, int]) -> str | None:
