@@ -344,7 +344,8 @@ def test_the_map_names_sources_further_from_their_cue() -> None:
         "The referee was criticised by Scotland coach Matt Williams.\n\n"
         "Comey cannot say that the case is closed.\n\n"
         "A new CNN/ORC poll shows Clinton ahead.\n\n"
-        "The survey found that prices rose.\n"
+        "The survey found that prices rose.\n\n"
+        "The party spokesman said it was fine.\n"
     )
     assert _sourcing(text) == [
         (True, "many analysts"),  # a group just before its verb
@@ -357,6 +358,7 @@ def test_the_map_names_sources_further_from_their_cue() -> None:
         (True, "Comey"),  # not "Comey cannot"
         (True, "CNN/ORC"),  # the name before a noun cue
         (True, "The survey"),  # a document that opens its sentence is its source
+        (True, "The party spokesman"),  # not "The party": the words modify the noun cue
     ]
 
 

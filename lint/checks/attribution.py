@@ -548,6 +548,9 @@ def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
     reach the campaign and said"). Either way a source is named, so what it covers stays the
     same."""
     words = phrase.split()
+    noun = body[cue[0] : cue[1]].split()[0]
+    if noun.lower() in _NOUN_CUES and words[0].lower() == "the" and phrase[4:].islower():
+        return f"{phrase} {noun}"  # "The new survey": the words before a noun cue modify it
     found = None
     if words[-1] in _PASSIVE:
         found = _AGENT.get().match(body, cue[1])
