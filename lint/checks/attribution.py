@@ -630,7 +630,8 @@ _TITLES = (
     r"|captain|spokesman|spokeswoman|director|head|founder|editor|governor|senator)"
 )
 _AGENT = _Lazy(
-    rf"\s+by\s+((?:the\s+)?{_NAME}(?:\s+{_TITLES}\s+{_NAME}|\s+{_GROUP_NOUNS}\b)?|{_GROUP})\b"
+    rf"\s+by\s+((?:the\s+)?{_NAME}(?:\s+{_TITLES}\s+{_NAME}|\s+(?:[a-z][\w-]*\s+)?{_GROUP_NOUNS}\b)?"
+    rf"|{_GROUP})\b"
 )
 _CONTRACTED = frozenset(["", "let", "he", "she", "it", "that", "there", "what", "who", "here"])
 _VERB_WORDS = frozenset(
@@ -649,10 +650,13 @@ _GROUP_BEFORE = _Lazy(rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$")
 _COORDINATED = re.compile(r"\b(?:and|but|before|after|then|while)\s+(?:[a-z]+ly\s+)?$")
 _OPENING_NAME = _Lazy(
     rf"(?:[^,]{{1,60}},\s+)?{_NOT_OPENING}({_NAME})(?:\s+\([^)]{{1,40}}\))?(?:,[^,]{{1,120}},)?"
-    r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|will|would|can|could|[a-z]+ed|[a-z]+[^s]s)\b"
+    r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|will|would|can|could|[a-z]+ed|said|says|told)\b"
 )
 # Whose the noun cue is: "Christie's Nov. 14 speech", "Mr. Pence used his keynote speech".
-_POSSESSOR = _Lazy(rf"(?:({_NAME})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w.-]+\s+){{0,3}}$")
+_POSSESSOR = _Lazy(
+    rf"(?:({_NAME})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"(?:(?!(?:to|of|a|an|the|in|on|for|by|with|from|at|about)\s)[\w.-]+\s+){0,3}$"
+)
 _SUBJECT_BEFORE = _Lazy(rf"({_NAME})\s+(?:[a-z]+\s+){{1,3}}$")
 
 
@@ -682,7 +686,9 @@ _DOCUMENTS = frozenset(
         *("letter", "memo", "figures"),
     ]
 )
-_DOCUMENT_OPENING = _Lazy(r"[\"“‘']?((?:The|A|An|This|Its|Their)\s+(?:[\w/&.’'-]+\s+){0,4})$")
+_DOCUMENT_OPENING = _Lazy(
+    r"[\"“‘']?((?:The|A|An|Its|Their)\s+(?:(?!(?:a|an|the)\s)[\w/&.’'-]+\s+){0,3})$"
+)
 
 
 def _document(body: str, cue: tuple[int, int]) -> str | None:
