@@ -345,7 +345,8 @@ def test_the_map_names_sources_further_from_their_cue() -> None:
         "Comey cannot say that the case is closed.\n\n"
         "A new CNN/ORC poll shows Clinton ahead.\n\n"
         "The survey found that prices rose.\n\n"
-        "The party spokesman said it was fine.\n"
+        "The party spokesman said it was fine.\n\n"
+        "Coaches should let players know the plan.\n"
     )
     assert _sourcing(text) == [
         (True, "many analysts"),  # a group just before its verb
@@ -359,6 +360,7 @@ def test_the_map_names_sources_further_from_their_cue() -> None:
         (True, "CNN/ORC"),  # the name before a noun cue
         (True, "The survey"),  # a document that opens its sentence is its source
         (True, "The party spokesman"),  # not "The party": the words modify the noun cue
+        (True, "Coaches"),  # not "players", who are let know
     ]
 
 

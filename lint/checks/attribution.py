@@ -558,8 +558,10 @@ def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
         found = _OPENING_NAME.get().match(body, 0, cue[0])
     if found:
         return found.group(1)
-    if len(words) > 1 and words[-1] in _VERB_WORDS and words[-2].lower() not in _NO_SUBJECT:
-        return " ".join(words[:-1])  # "the review will conclude": the review
+    cut = next((k for k, word in enumerate(words) if k and word in _VERB_WORDS), None)
+    kept = _without_connectives(words[:cut]) if cut is not None else []
+    if kept and kept[-1].lower() not in _NO_SUBJECT:
+        return " ".join(words[:cut])  # "the review will conclude", "Coaches should let players"
     return phrase
 
 
@@ -571,9 +573,9 @@ def _source_further(
     ("analysts say") or sit in a subordinate clause, which name no one a claim can rest on.
     """
     noun = body[cue[0] : cue[1]].split()[0].lower()
-    if noun in _NOUN_CUES:
+    if noun in _NOUN_CUES or noun[:-1] in _DOCUMENTS:  # "after reports claimed": a noun
         found = _possessor(body, cue)
-        if found is None and noun in _DOCUMENTS:
+        if found is None and (noun in _DOCUMENTS or noun[:-1] in _DOCUMENTS):
             found = _document(body, cue)
     else:
         found = _verb_source(body, cue)
@@ -642,6 +644,13 @@ _VERB_WORDS = frozenset(
 )
 _NO_SUBJECT = _NOT_NAMES | {"the", "a", "an"}  # what would leave no source once cleaned
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "be"])
+# "let players know", "hear aspiring writers read": the group does, it does not report
+_CAUSATIVE = frozenset(
+    [
+        *("let", "lets", "make", "makes", "made", "help", "helps", "helped", "hear", "heard"),
+        *("see", "saw", "watch", "watched"),
+    ]
+)
 _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
 # A group just before its verb: "aides say", "political analysts say", "his advisers said".
 _GROUP_BEFORE = _Lazy(rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$")
@@ -657,7 +666,9 @@ _POSSESSOR = _Lazy(
     rf"(?:({_NAME})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+"
     r"(?:(?!(?:to|of|a|an|the|in|on|for|by|with|from|at|about)\s)[\w.-]+\s+){0,3}$"
 )
-_SUBJECT_BEFORE = _Lazy(rf"({_NAME})\s+(?:[a-z]+\s+){{1,3}}$")
+_SUBJECT_BEFORE = _Lazy(
+    rf"{_NOT_OPENING}(?!(?:What|Which|Who|Why|How|Where)\b)({_NAME})\s+(?:[a-z]+\s+){{1,3}}$"
+)
 
 
 def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
@@ -670,7 +681,7 @@ def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
         if agent:
             return agent.group(1)
     group = _GROUP_BEFORE.get().search(body, 0, cue[0])
-    if group:
+    if group and not _CAUSATIVE.intersection(body[: group.end(1)].lower().split()[-3:-1]):
         return group.group(1)
     if _COORDINATED.search(body, 0, cue[0]):
         opening = _OPENING_NAME.get().match(body, 0, cue[0])
