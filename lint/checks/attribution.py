@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 import regex
@@ -224,6 +225,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     quoted = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
+    intros = _list_intros(units, local, text)
     first_person: dict[int, bool] = {}  # per paragraph, filled as claims need it
     result = []
     for i, sentence in enumerate(units):
@@ -241,8 +243,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         if cue is None:
             if i in quoted:
                 cover = quoted[i]
-            elif (intro := _list_intro(units, local, i, text)) is not None:
-                cover = intro  # "The report found:" then a list: each item is its content
+            elif intros[i] is not None:
+                cover = intros[i]  # "The report found:" then a list: each item is its content
             elif needs and not _turns(sentence, text, lexicon):  # "However, ...": none covers
                 # only a sentence that needs a source takes its neighbour's: a plain fact
                 # after a quotation is the reporter's, not the speaker's
@@ -543,19 +545,20 @@ def _source_near(body: str, cue: tuple[int, int]) -> str | None:
 
 
 def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
-    """A phrase found before a cue, or the source it stands for when it ends with a passive's
-    auxiliary ("The bill was opposed by the House") or a conjunction ("Giles attempted to
-    reach the campaign and said"). Either way a source is named, so what it covers stays the
-    same."""
+    """A phrase found before a cue, mended: with the noun cue it modifies ("The party
+    spokesman"), the agent of a passive ("The bill was opposed by the House"), the subject
+    of a coordinated verb ("Giles attempted to reach the campaign and said"), or cut at its
+    first auxiliary or modal ("the review will conclude"). A source is named either way, so
+    what the sentence covers stays the same."""
     words = phrase.split()
     noun = body[cue[0] : cue[1]].split()[0]
     if noun.lower() in _NOUN_CUES and words[0].lower() == "the" and phrase[4:].islower():
         return f"{phrase} {noun}"  # "The new survey": the words before a noun cue modify it
     found = None
     if words[-1] in _PASSIVE:
-        found = _AGENT.get().match(body, cue[1])
+        found = _compiled(_AGENT).match(body, cue[1])
     elif words[-1] in ("and", "but", "or", "then"):
-        found = _OPENING_NAME.get().match(body, 0, cue[0])
+        found = _compiled(_OPENING_NAME).match(body, 0, cue[0])
     if found:
         return found.group(1)
     cut = next((k for k, word in enumerate(words) if k and word in _VERB_WORDS), None)
@@ -573,9 +576,10 @@ def _source_further(
     ("analysts say") or sit in a subordinate clause, which name no one a claim can rest on.
     """
     noun = body[cue[0] : cue[1]].split()[0].lower()
-    if noun in _NOUN_CUES or noun[:-1] in _DOCUMENTS:  # "after reports claimed": a noun
+    document = noun in _DOCUMENTS or noun.removesuffix("s") in _DOCUMENTS  # "after reports"
+    if noun in _NOUN_CUES or document:
         found = _possessor(body, cue)
-        if found is None and (noun in _DOCUMENTS or noun[:-1] in _DOCUMENTS):
+        if found is None and document:
             found = _document(body, cue)
     else:
         found = _verb_source(body, cue)
@@ -585,19 +589,10 @@ def _source_further(
     return source
 
 
-class _Lazy:
-    """A regex compiled on first use: the map's source patterns cost about 9 ms to compile,
-    which ``copydesk check`` (it rarely or never needs them) should not pay at every start."""
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        self._compiled: re.Pattern[str] | None = None
-
-    def get(self) -> re.Pattern[str]:
-        """The compiled pattern."""
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
-        return self._compiled
+# The map's further source patterns below are kept as text and compiled on first use: they
+# cost about 9 ms to compile, which ``copydesk check`` (it rarely needs them) should not pay at
+# every start.
+_compiled = cache(re.compile)
 
 
 _NOT_OPENING = (
@@ -631,7 +626,7 @@ _TITLES = (
     r"(?:coach|manager|boss|chairman|chairwoman|chief|president|minister|secretary|leader"
     r"|captain|spokesman|spokeswoman|director|head|founder|editor|governor|senator)"
 )
-_AGENT = _Lazy(
+_AGENT = (
     rf"\s+by\s+((?:the\s+)?{_NAME}(?:\s+{_TITLES}\s+{_NAME}|\s+(?:[a-z][\w-]*\s+)?{_GROUP_NOUNS}\b)?"
     rf"|{_GROUP})\b"
 )
@@ -653,20 +648,20 @@ _CAUSATIVE = frozenset(
 )
 _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
 # A group just before its verb: "aides say", "political analysts say", "his advisers said".
-_GROUP_BEFORE = _Lazy(rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$")
+_GROUP_BEFORE = rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$"
 # A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
 # cautioned ... before predicting".
 _COORDINATED = re.compile(r"\b(?:and|but|before|after|then|while)\s+(?:[a-z]+ly\s+)?$")
-_OPENING_NAME = _Lazy(
+_OPENING_NAME = (
     rf"(?:[^,]{{1,60}},\s+)?{_NOT_OPENING}({_NAME})(?:\s+\([^)]{{1,40}}\))?(?:,[^,]{{1,120}},)?"
     r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|will|would|can|could|[a-z]+ed|said|says|told)\b"
 )
 # Whose the noun cue is: "Christie's Nov. 14 speech", "Mr. Pence used his keynote speech".
-_POSSESSOR = _Lazy(
+_POSSESSOR = (
     rf"(?:({_NAME})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+"
     r"(?:(?!(?:to|of|a|an|the|in|on|for|by|with|from|at|about)\s)[\w.-]+\s+){0,3}$"
 )
-_SUBJECT_BEFORE = _Lazy(
+_SUBJECT_BEFORE = (
     rf"{_NOT_OPENING}(?!(?:What|Which|Who|Why|How|Where)\b)({_NAME})\s+(?:[a-z]+\s+){{1,3}}$"
 )
 
@@ -677,14 +672,14 @@ def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
     words = body[cue[0] : cue[1]].split()
     last = words[-1].lower()
     if last.endswith("ed") or last in _PARTICIPLES:
-        agent = _AGENT.get().match(body, cue[1])
+        agent = _compiled(_AGENT).match(body, cue[1])
         if agent:
             return agent.group(1)
-    group = _GROUP_BEFORE.get().search(body, 0, cue[0])
+    group = _compiled(_GROUP_BEFORE).search(body, 0, cue[0])
     if group and not _CAUSATIVE.intersection(body[: group.end(1)].lower().split()[-3:-1]):
         return group.group(1)
     if _COORDINATED.search(body, 0, cue[0]):
-        opening = _OPENING_NAME.get().match(body, 0, cue[0])
+        opening = _compiled(_OPENING_NAME).match(body, 0, cue[0])
         if opening:
             return opening.group(1)
     return None
@@ -697,16 +692,14 @@ _DOCUMENTS = frozenset(
         *("letter", "memo", "figures"),
     ]
 )
-_DOCUMENT_OPENING = _Lazy(
-    r"[\"“‘']?((?:The|A|An|Its|Their)\s+(?:(?!(?:a|an|the)\s)[\w/&.’'-]+\s+){0,3})$"
-)
+_DOCUMENT_OPENING = r"[\"“‘']?((?:The|A|An|Its|Their)\s+(?:(?!(?:a|an|the)\s)[\w/&.’'-]+\s+){0,3})$"
 
 
 def _document(body: str, cue: tuple[int, int]) -> str | None:
     """A document cue that opens its sentence, with its article and modifiers: "The survey
     found", "A new CNN/ORC poll shows". One met later ("He issued a statement") is not the
     source but what the source put out."""
-    found = _DOCUMENT_OPENING.get().match(body, 0, cue[0])
+    found = _compiled(_DOCUMENT_OPENING).match(body, 0, cue[0])
     return found.group(1) + body[cue[0] : cue[1]].split()[0] if found else None
 
 
@@ -714,12 +707,12 @@ def _possessor(body: str, cue: tuple[int, int]) -> str | None:
     """The owner of a noun cue: a name with "'s", or the sentence's subject a "his" or "her"
     refers to. A "his" with no subject before it is left unresolved: on PolNeAR train the last
     source named was its owner only a third of the time."""
-    owner = _POSSESSOR.get().search(body, 0, cue[0])
+    owner = _compiled(_POSSESSOR).search(body, 0, cue[0])
     if owner is None:
         return None
     if owner.group(1):
         return owner.group(1)
-    subject = _SUBJECT_BEFORE.get().search(body, 0, owner.start())
+    subject = _compiled(_SUBJECT_BEFORE).search(body, 0, owner.start())
     return subject.group(1) if subject else None
 
 
@@ -958,17 +951,21 @@ def _list_item(unit: Sentence, text: str) -> bool:
     return not text[line_start : unit.start].strip() and bool(_LIST_MARKER.match(text, unit.start))
 
 
-def _list_intro(
-    units: list[Sentence], local: list[tuple[str | None, str | None]], i: int, text: str
-) -> int | None:
-    """The sentence that introduces the list a list item belongs to, if it attributes it: it
+def _list_intros(
+    units: list[Sentence], local: list[tuple[str | None, str | None]], text: str
+) -> list[int | None]:
+    """For each list item, the sentence that introduces its list if that attributes it: it
     ends with a colon and has a cue ("As part of his reforms he has announced:")."""
-    j = i
-    while j >= 0 and _list_item(units[j], text):
-        j -= 1
-    if j == i or j < 0 or local[j][0] is None:
-        return None
-    return j if text[units[j].start : units[j].end].rstrip().endswith(":") else None
+    intros: list[int | None] = []
+    intro: int | None = None  # for the list being read, or the one the last sentence opens
+    for i, unit in enumerate(units):
+        if _list_item(unit, text):
+            intros.append(intro)
+            continue
+        intros.append(None)
+        body = text[unit.start : unit.end]
+        intro = i if local[i][0] is not None and body.rstrip().endswith(":") else None
+    return intros
 
 
 def _paragraph_openers(
