@@ -2,7 +2,7 @@
 
 Usage: python scripts/train_cue_model.py [--folds 5]   (needs the ``train`` extra: scikit-learn)
 
-Each word of PolNeAR's training split that the annotators marked as part of a cue (at least
+Each form of a stem that PolNeAR's training annotators marked as part of a cue (at least
 ``MIN_CUE_COUNT`` times) is a candidate; its label is whether it lies inside an annotated
 cue in this sentence, and its features are ``lint.cuemodel.word_features``. A logistic
 regression (scikit-learn's lbfgs, deterministic) learns the weights. The decision threshold is
@@ -35,7 +35,7 @@ from lint.sources import lexicon_rule  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "eval" / "polnear"
 OUTPUT = ROOT / "rules" / "attribution-cue-model.tsv"
-MIN_CUE_COUNT = 2  # a word annotated as a cue fewer times is no candidate
+MIN_CUE_COUNT = 2  # a stem annotated as a cue fewer times gives no candidate
 MIN_WEIGHT = 0.3  # smaller weights are dropped: the file stays small and quick to load
 MIN_REACH = 0.1  # see ``reachable``
 THRESHOLDS = [t / 100 for t in range(25, 61, 5)]
@@ -193,14 +193,24 @@ FUNCTION_WORDS = frozenset(
 
 
 def candidates(data: list[Unit]) -> set[str]:
-    """Alphabetic words annotated as (part of) a cue at least ``MIN_CUE_COUNT`` times, but for
-    function words."""
-    counts: Counter[str] = Counter(w for u in data for w, _, gold in u.words if gold)
+    """The forms of every stem annotated as (part of) a cue at least ``MIN_CUE_COUNT`` times,
+    function words aside: "maintains" is scored once "maintained" and "maintain" were cues."""
+    counts: Counter[str] = Counter(
+        stem(w)
+        for u in data
+        for w, _, gold in u.words
+        if gold and re.fullmatch(r"[a-z'’-]+", w) and w not in FUNCTION_WORDS
+    )
     return {
-        w
-        for w, n in counts.items()
-        if n >= MIN_CUE_COUNT and re.fullmatch(r"[a-z'’-]+", w) and w not in FUNCTION_WORDS
+        form
+        for base, n in counts.items()
+        if n >= MIN_CUE_COUNT
+        for form in (base + suffix for suffix in _SUFFIXES)
+        if stem(form) == base and form not in FUNCTION_WORDS
     }
+
+
+_SUFFIXES = ("", "s", "es", "ed", "ing")  # the endings ``stem`` takes off
 
 
 def fit(data: list[Unit], words: set[str]) -> tuple[Any, Any]:
@@ -285,18 +295,19 @@ def choose_threshold(data: list[Unit], folds: int) -> tuple[float, dict[float, f
 def reachable(
     data: list[Unit], words: set[str], trained: tuple[Any, Any], threshold: float
 ) -> set[str]:
-    """The candidates that reach the threshold in training at least ``MIN_CUE_COUNT`` times
-    and in ``MIN_REACH`` of their occurrences: a word that almost never decides ("the", "of")
-    would cost a score at nearly every word of an article.
+    """The candidates whose stem reaches the threshold in training at least ``MIN_CUE_COUNT``
+    times and in ``MIN_REACH`` of its occurrences: a word that almost never decides ("the",
+    "of") would cost a score at nearly every word of an article.
     """
     vectorizer, model = trained
     rows = [(w, f) for u in data for w, f, _ in u.words if w in words]
     found = model.predict_proba(vectorizer.transform([dict.fromkeys(f, 1) for _, f in rows]))
-    seen: Counter[str] = Counter(w for w, _ in rows)
+    seen: Counter[str] = Counter(stem(w) for w, _ in rows)
     reached: Counter[str] = Counter(
-        w for (w, _), p in zip(rows, found[:, 1], strict=True) if p >= threshold
+        stem(w) for (w, _), p in zip(rows, found[:, 1], strict=True) if p >= threshold
     )
-    return {w for w, n in reached.items() if n >= MIN_CUE_COUNT and n >= seen[w] * MIN_REACH}
+    kept = {b for b, n in reached.items() if n >= MIN_CUE_COUNT and n >= seen[b] * MIN_REACH}
+    return {w for w in words if stem(w) in kept}
 
 
 _FORM_FEATURES = {"w": 0, "pw": 1, "wn": 0}  # feature -> which "|" part names the word
