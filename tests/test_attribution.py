@@ -389,6 +389,39 @@ def test_sources_are_named_before_the_cue_or_after_an_inverted_quote() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            '"We will win," Jeff Weaver, the campaign manager, said.',
+            "Jeff Weaver, the campaign manager",
+        ),
+        ('"There is energy," Rep. Earl Blumenauer (D-Ore.) said.', "Rep. Earl Blumenauer (D-Ore.)"),
+        ("“Nobody cares,” the RNC member said, adding more.", "the RNC member"),
+        ('"We will win," he will say.', None),  # "will" is no part of a name
+        ('"We will win," a BT spokesman said.', "BT"),  # not "a": it goes with the noun cue
+    ],
+)
+def test_the_words_between_a_quotation_and_its_cue_name_the_speaker(
+    text: str, source: str | None
+) -> None:
+    assert _sourcing(text) == [(True, source)]
+
+
+def test_a_quotation_whose_cue_names_no_one_takes_no_guessed_source() -> None:
+    # the last source named ("The minister") is not the speaker of the statement's quotation
+    text = (
+        "The minister said the plan was sound.\n\n"
+        '"We have never seen a storm like this one before," it said. '
+        '"Nobody was ready for the damage it caused."\n'
+    )
+    assert _sourcing(text) == [(True, "The minister"), (True, None), (True, None)]
+
+
+def test_a_day_is_no_source() -> None:
+    assert _sourcing("Thursday's figures offer a progress check.") == [(True, None)]
+
+
 def test_a_cue_inside_a_not_cue_phrase_does_not_count() -> None:
     text = (
         "Thousands of fans showed up at the stadium.\n\n"
