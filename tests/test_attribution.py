@@ -400,6 +400,7 @@ def test_sources_are_named_before_the_cue_or_after_an_inverted_quote() -> None:
         ("“Nobody cares,” the RNC member said, adding more.", "the RNC member"),
         ('"We will win," he will say.', None),  # "will" is no part of a name
         ('"We will win," a BT spokesman said.', "BT"),  # not "a": it goes with the noun cue
+        ('"I am never satisfied," Mr Hailey once said.', "Mr Hailey"),
     ],
 )
 def test_the_words_between_a_quotation_and_its_cue_name_the_speaker(

@@ -463,8 +463,9 @@ _LEADING = frozenset(
 
 
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-# between a source and its verb: "Clinton has not mentioned", "Trump has steadfastly refused"
-_AUXILIARIES = r"(?:(?:has|had|have|also|not|never|[a-z]+ly)\s+){0,3}"
+# between a source and its verb: "Clinton has not mentioned", "Trump has steadfastly refused",
+# "he later said"
+_AUXILIARIES = r"(?:(?:has|had|have|also|not|never|once|later|again|[a-z]+ly)\s+){0,3}"
 _SOURCE_BEFORE = re.compile(
     rf"({_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
     rf"|\b(?:[Tt]he|[Bb]oth)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
