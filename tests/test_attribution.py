@@ -419,6 +419,22 @@ def test_a_quotation_whose_cue_names_no_one_takes_no_guessed_source() -> None:
     assert _sourcing(text) == [(True, "The minister"), (True, None), (True, None)]
 
 
+def test_a_quotation_after_a_sentence_about_a_person_is_theirs() -> None:
+    text = (
+        'Mr Howard, however, was dismissive. "These things happen from time to time. '
+        'There are disagreements between us."\n'
+    )
+    assert _sourcing(text) == [(False, None), (True, "Mr Howard"), (True, "Mr Howard")]
+
+
+def test_a_phrase_quoted_inside_a_sentence_is_not_its_subjects_speech() -> None:
+    text = (
+        "Mr Evans was upbeat about the year. His shop labels every item with "
+        '"a helpful, often comic, aside for buyers" these days.\n'
+    )
+    assert _sourcing(text)[1][1] is None
+
+
 def test_a_day_is_no_source() -> None:
     assert _sourcing("Thursday's figures offer a progress check.") == [(True, None)]
 

@@ -258,6 +258,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
                 source = _source_further(body, span, latest[i], lexicon)
         if carried:  # the covering sentence's source: the map names none rather than guess
             source = own[cover] if cover is not None else None
+            if cover is not None and local[cover][0] is None:  # its subject speaks next
+                source = _subject_source(doc, units[cover], latest[cover], lexicon)
         info = SentenceInfo(
             start=sentence.start,
             end=sentence.end,
@@ -299,6 +301,17 @@ def _learned(
     elif source is None:
         source = _source_further(body, cue, last_source, lexicon)
     return replace(info, attributed=True, cue=body[cue[0] : cue[1]], source=source, learned=True)
+
+
+def _subject_source(
+    doc: Document, sentence: Sentence, last_source: str | None, lexicon: Lexicon
+) -> str | None:
+    """The person a sentence is about, as the source of the quotation after it ("Mr Howard
+    was dismissive. 'These things happen.'"); "He" refers back."""
+    source = _clean_source(_person_subject(doc, sentence), lexicon)
+    if source in (_PRONOUN, _PLURAL_PRONOUN):
+        return _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
+    return source
 
 
 def _resolve_sources(
@@ -808,10 +821,10 @@ def _quoted_sentences(
 ) -> dict[int, int | None]:
     """Sentences inside a quotation whose speaker is named next to it (before, in, or after),
     each with the sentence that names the speaker: for a quotation that goes on from the
-    paragraph before, the last sentence before it to name a source; ``None`` when no sentence
-    names one (a cue with no source next to it, a lead-in ending in a colon, a subject in the
-    sentence before). Guessing the last source named for those was wrong 268 times in 357 on
-    PolNeAR train.
+    paragraph before, the last sentence before it to name a source; for one after a sentence
+    about a person, that sentence; ``None`` when no sentence names one (a cue with no source
+    next to it, a lead-in ending in a colon). Guessing the last source named for those was
+    wrong 268 times in 357 on PolNeAR train.
     """
     covered: dict[int, int | None] = {}
     named_before = _last_named(local)
@@ -869,8 +882,11 @@ def _speaker(
         return True, named_before[inside[0]]
     if lead_in.rstrip().endswith(":"):  # "He went further: '...'"
         return True, None
-    if before >= 0 and (opens or before in members) and _has_subject(doc, units[before]):
-        return True, None  # "Mr Howard was dismissive. 'These things happen.'"
+    if before >= 0 and (opens or before in members) and _person_subject(doc, units[before]):
+        # "Mr Howard was dismissive. 'These things happen.'": he speaks, if the quotation
+        # opens its sentence rather than being a phrase inside one ('a "worldwide" plan')
+        speaks = not doc.prose[units[inside[0]].start : q_start].strip()
+        return True, before if speaks else None
     return False, None
 
 
@@ -906,8 +922,8 @@ _NAMED_PERSON = (
 )
 _PERSON_SUBJECT = re.compile(
     rf"(?:[^,.]{{1,60}},\s+){{0,2}}(?:[A-Za-z-]+\s+){{0,3}}?"
-    rf"(?:(?:{_NAMED_PERSON}){_BETWEEN}(?:{_STATE_VERB}|[a-z]+ed\b|[a-z]+s\b)"
-    rf"|{_NOT_PERSON}{_CAPITALISED}{_BETWEEN}{_STATE_VERB})"
+    rf"(?:(?P<named>{_NAMED_PERSON}){_BETWEEN}(?:{_STATE_VERB}|[a-z]+ed\b|[a-z]+s\b)"
+    rf"|{_NOT_PERSON}(?P<word>{_CAPITALISED}){_BETWEEN}{_STATE_VERB})"
 )
 
 
@@ -915,18 +931,20 @@ _PERSON_SUBJECT = re.compile(
 _WORD_SUBJECT = re.compile(r"([A-Z][a-z’'-]+)\s+[a-z]+(?:ed|s)\b")
 
 
-def _has_subject(doc: Document, sentence: Sentence) -> bool:
-    """Whether a sentence is about a person named as its subject (see ``_PERSON_SUBJECT``).
+def _person_subject(doc: Document, sentence: Sentence) -> str | None:
+    """The person a sentence is about, named as its subject (see ``_PERSON_SUBJECT``), if any.
 
     A single capitalised word opening the sentence is a name if the article also capitalises
     it after a lower-case word ("since Kerr succeeded"), which "Shops closed" never shows.
     """
-    if _PERSON_SUBJECT.match(doc.prose, sentence.start, sentence.end):
-        return True
+    person = _PERSON_SUBJECT.match(doc.prose, sentence.start, sentence.end)
+    if person:
+        return person.group("named") or person.group("word")
     word = _WORD_SUBJECT.match(doc.prose, sentence.start, sentence.end)
     if word is None or re.fullmatch(_NOT_PERSON + r"\w+", word.group(1)) is None:
-        return False
-    return re.search(rf"\b[a-z]+\s+{re.escape(word.group(1))}\b", doc.prose) is not None
+        return None
+    named = re.search(rf"\b[a-z]+\s+{re.escape(word.group(1))}\b", doc.prose) is not None
+    return word.group(1) if named else None
 
 
 def _introduces(doc: Document, sentence: Sentence) -> bool:
