@@ -435,8 +435,16 @@ def test_a_phrase_quoted_inside_a_sentence_is_not_its_subjects_speech() -> None:
     assert _sourcing(text)[1][1] is None
 
 
-def test_a_day_is_no_source() -> None:
-    assert _sourcing("Thursday's figures offer a progress check.") == [(True, None)]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thursday's figures offer a progress check.",  # a day
+        "A spokeswoman for the ministry declined to comment.",  # not "A"
+        "That has convinced some activists that they can win.",  # not "That"
+    ],
+)
+def test_a_day_or_a_lone_determiner_is_no_source(text: str) -> None:
+    assert _sourcing(text) == [(True, None)]
 
 
 def test_a_cue_inside_a_not_cue_phrase_does_not_count() -> None:

@@ -751,13 +751,16 @@ def _without_connectives(words: list[str]) -> list[str]:
     return words
 
 
+_LONE_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "by", "so"])
+
+
 def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
     """Drop sentence connectives from a source; a pronoun refers back to the last source."""
     if not source:
         return None
     words = _without_connectives(source.split())
-    if not words or (words[0].lower() == "the" and len(words) == 1):
-        return None
+    if not words or (len(words) == 1 and words[0].lower() in _LONE_WORDS):
+        return None  # "A study by ... found": "A" names no one
     if len(words) == 1 and lexicon.pronoun.fullmatch(words[0]):
         return _PLURAL_PRONOUN if words[0].lower() in _PLURAL else _PRONOUN
     last = words[-1]
