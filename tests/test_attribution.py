@@ -419,6 +419,14 @@ def test_a_quotation_whose_cue_names_no_one_takes_no_guessed_source() -> None:
     assert _sourcing(text) == [(True, "The minister"), (True, None), (True, None)]
 
 
+def test_a_contracted_pronoun_refers_back() -> None:
+    text = (
+        '"We should wait a while longer," Rubio said. '
+        "He's supported a massive expansion of the program.\n"
+    )
+    assert _sourcing(text) == [(True, "Rubio"), (True, "Rubio")]
+
+
 def test_a_quotation_after_a_sentence_about_a_person_is_theirs() -> None:
     text = (
         'Mr Howard, however, was dismissive. "These things happen from time to time. '

@@ -751,6 +751,7 @@ def _without_connectives(words: list[str]) -> list[str]:
     return words
 
 
+_CONTRACTION = re.compile(r"([A-Za-z]{1,4})[’'](?:s|ve|d|ll|re|m)")
 _LONE_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "by", "so"])
 
 
@@ -761,6 +762,11 @@ def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
     words = _without_connectives(source.split())
     if not words or (len(words) == 1 and words[0].lower() in _LONE_WORDS):
         return None  # "A study by ... found": "A" names no one
+    contracted = _CONTRACTION.fullmatch(words[0]) if len(words) == 1 else None
+    if contracted and (  # "He's supported", "I've said": the pronoun before the contraction
+        lexicon.pronoun.fullmatch(contracted.group(1)) or contracted.group(1).lower() in _NOT_NAMES
+    ):
+        words = [contracted.group(1)]
     if len(words) == 1 and lexicon.pronoun.fullmatch(words[0]):
         return _PLURAL_PRONOUN if words[0].lower() in _PLURAL else _PRONOUN
     last = words[-1]
