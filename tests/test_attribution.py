@@ -419,6 +419,18 @@ def test_a_quotation_whose_cue_names_no_one_takes_no_guessed_source() -> None:
     assert _sourcing(text) == [(True, "The minister"), (True, None), (True, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("On Tuesday Mr Ebbers said the plan was sound.", "Mr Ebbers"),
+        ("Wednesday Lord Woolf said the plan was sound.", "Lord Woolf"),
+        ("Sunday Times reported that the plan was sound.", "Sunday Times"),
+    ],
+)
+def test_a_day_opening_a_source_is_no_part_of_it(text: str, source: str) -> None:
+    assert _sourcing(text) == [(True, source)]
+
+
 def test_a_contracted_pronoun_refers_back() -> None:
     text = (
         '"We should wait a while longer," Rubio said. '

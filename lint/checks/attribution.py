@@ -471,6 +471,8 @@ _LEADING = frozenset(
         "then",
         "also",
         "so",
+        # "On Tuesday Mr Ebbers said"; not "sunday", which opens newspapers' names
+        *("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"),
     ]
 )
 
@@ -745,7 +747,8 @@ def _possessor(body: str, cue: tuple[int, int]) -> str | None:
 
 
 def _without_connectives(words: list[str]) -> list[str]:
-    """The words of a source after its leading connectives ("But", "And", "However")."""
+    """The words of a source after its leading connectives ("But", "And", "However") and days
+    ("On Tuesday Mr Ebbers")."""
     while words and words[0].lower() in _LEADING:
         words = words[1:]
     return words
