@@ -431,6 +431,11 @@ def test_a_day_opening_a_source_is_no_part_of_it(text: str, source: str) -> None
     assert _sourcing(text) == [(True, source)]
 
 
+def test_the_subject_speaks_through_a_participle_after_a_comma() -> None:
+    text = "Mr Howard branded the decision unacceptable, saying that it would not stand.\n"
+    assert _sourcing(text) == [(True, "Mr Howard")]
+
+
 def test_a_contracted_pronoun_refers_back() -> None:
     text = (
         '"We should wait a while longer," Rubio said. '

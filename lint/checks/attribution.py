@@ -681,6 +681,8 @@ _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "
 _GROUP_BEFORE = rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$"
 # A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
 # cautioned ... before predicting".
+# "Fiorina was upfront about her distaste for Trump, saying ...": the subject speaks
+_PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bby)\s+$")
 _COORDINATED = re.compile(r"\b(?:and|but|before|after|then|while)\s+(?:[a-z]+ly\s+)?$")
 _OPENING_NAME = (
     rf"(?:[^,]{{1,60}},\s+)?{_NOT_OPENING}({_NAME})(?:\s+\([^)]{{1,40}}\))?(?:,[^,]{{1,120}},)?"
@@ -698,7 +700,8 @@ _SUBJECT_BEFORE = (
 
 def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
     """The source of a verb cue that has none next to it: a passive's agent, a plural group
-    just before it, or the subject of the verb it is coordinated with."""
+    just before it, or the subject of the verb it is coordinated with or that a participle
+    after a comma goes on from."""
     words = body[cue[0] : cue[1]].split()
     last = words[-1].lower()
     if last.endswith("ed") or last in _PARTICIPLES:
@@ -708,7 +711,8 @@ def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
     group = _compiled(_GROUP_BEFORE).search(body, 0, cue[0])
     if group and not _CAUSATIVE.intersection(body[: group.end(1)].lower().split()[-3:-1]):
         return group.group(1)
-    if _COORDINATED.search(body, 0, cue[0]):
+    clause = last.endswith("ing") and _PARTICIPLE_CLAUSE.search(body, 0, cue[0])
+    if clause or _COORDINATED.search(body, 0, cue[0]):
         opening = _compiled(_OPENING_NAME).match(body, 0, cue[0])
         if opening:
             return opening.group(1)
