@@ -679,10 +679,10 @@ _CAUSATIVE = frozenset(
 _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
 # A group just before its verb: "aides say", "political analysts say", "his advisers said".
 _GROUP_BEFORE = rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$"
-# A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
-# cautioned ... before predicting".
 # "Fiorina was upfront about her distaste for Trump, saying ...": the subject speaks
 _PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bby)\s+$")
+# A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
+# cautioned ... before predicting".
 _COORDINATED = re.compile(r"\b(?:and|but|before|after|then|while)\s+(?:[a-z]+ly\s+)?$")
 _OPENING_NAME = (
     rf"(?:[^,]{{1,60}},\s+)?{_NOT_OPENING}({_NAME})(?:\s+\([^)]{{1,40}}\))?(?:,[^,]{{1,120}},)?"
