@@ -103,11 +103,15 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-700.0, min(700.0, total))))
 
     def best_cue(
-        self, body: str, quotations: Callable[[], list[tuple[int, int]]]
+        self,
+        body: str,
+        quotations: Callable[[], list[tuple[int, int]]],
+        allowed: Callable[[tuple[int, int]], bool] = lambda span: True,
     ) -> tuple[int, int, float] | None:
         """The highest-scoring cue word of a sentence at or above the threshold, if any:
         ``(start, end, probability)`` with offsets into ``body``. ``quotations`` gives the
         sentence's quoted spans; it is called only if the sentence has a candidate word.
+        A word whose span ``allowed`` rejects is passed over.
         """
         if self.candidates.isdisjoint(WORD.findall(body.lower())):
             return None  # most sentences: one C-level set test
@@ -120,6 +124,8 @@ class CueModel:
             if word not in self.candidates:
                 continue
             start, end = found[k].span()
+            if not allowed((start, end)):
+                continue
             inside = any(s < start and end < e for s, e in quoted)
             window = range(max(0, k - 3), min(len(words), k + 2))
             shapes = {i: shape(words[i]) for i in window}

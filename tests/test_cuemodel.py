@@ -94,6 +94,17 @@ def test_the_model_never_decides_a_sentence_with_a_claim_signal(tmp_path: Path, 
     assert sourced["files"][0]["sentences"][0]["attributed"] is False
 
 
+def test_a_learned_cue_inside_a_not_cue_phrase_is_passed_over(tmp_path: Path) -> None:
+    model = "threshold\t0.5\nbias\t0.0\ncandidates\tcontinued\nw=continued\t5.0\n"
+    folder = _pack_with_model(tmp_path, model)
+    article = write(
+        folder / "a.txt",
+        "Talks continued in Kiev on Wednesday.\n\nThe minister continued her tour.\n",
+    )
+    sourced = json.loads(run_cli("sources", "-f", "json", str(article)).out)
+    assert [s["attributed"] for s in sourced["files"][0]["sentences"]] == [False, True]
+
+
 def test_a_learned_cue_covers_no_other_sentence(tmp_path: Path) -> None:
     folder = _pack_with_model(tmp_path, TINY)
     text = (

@@ -291,7 +291,8 @@ def _learned(
         has_mark = _has_quote_mark(body, 0, len(body))
         return quote_regions(body, 0, len(body)) if has_mark else []
 
-    found = model.best_cue(body, quotations)
+    # a word the pack lists inside a not-cue phrase ("talks continued") is no cue here either
+    found = model.best_cue(body, quotations, lambda span: not _in_not_cue(body, span, lexicon))
     if found is None:
         return info
     cue = found[:2]
@@ -400,14 +401,19 @@ def _counts(body: str, cue: tuple[int, int], lexicon: Lexicon, headline: bool) -
     """Whether a cue found in a sentence is one here: not in a not-cue phrase or a name."""
     if not headline and _named(body, cue):
         return False
+    return not _in_not_cue(body, cue, lexicon)
+
+
+def _in_not_cue(body: str, cue: tuple[int, int], lexicon: Lexicon) -> bool:
+    """Whether a cue lies inside one of the lexicon's not-cue phrases ("talks continued")."""
     if lexicon.not_cue is None or " ".join(body[cue[0] : cue[1]].lower().split()) not in (
         lexicon.not_cue_holds
     ):
-        return True
+        return False
     # a not-cue phrase holding the cue lies within reach of it
     offset = max(0, cue[0] - lexicon.not_cue_reach)
     near = body[offset : cue[1] + lexicon.not_cue_reach]
-    return not any(
+    return any(
         s + offset <= cue[0] and cue[1] <= e + offset for s, e in lexicon.not_cue.finditer(near)
     )
 
