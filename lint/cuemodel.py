@@ -22,7 +22,7 @@ from lint.errors import ConfigError
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*|[:“”\"—]")
 _PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it"])
-_SUFFIXES = ("ing", "ed", "es", "s")
+STEM_SUFFIXES = ("ing", "ed", "es", "s")  # what ``stem`` takes off, longest first
 
 
 def shape(word: str | None) -> str:
@@ -40,7 +40,7 @@ def shape(word: str | None) -> str:
 
 def stem(word: str) -> str:
     """A crude stem that groups a verb's forms ("warned", "warns", "warning" -> "warn")."""
-    for suffix in _SUFFIXES:
+    for suffix in STEM_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word

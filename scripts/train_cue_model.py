@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from lint.checks.attribution import Lexicon, analyse, quote_regions  # noqa: E402
 from lint.config import load_config  # noqa: E402
-from lint.cuemodel import WORD, context, stem, word_features  # noqa: E402
+from lint.cuemodel import STEM_SUFFIXES, WORD, context, stem, word_features  # noqa: E402
 from lint.document import parse_document  # noqa: E402
 from lint.sentences import sentences  # noqa: E402
 from lint.sources import lexicon_rule  # noqa: E402
@@ -205,12 +205,9 @@ def candidates(data: list[Unit]) -> set[str]:
         form
         for base, n in counts.items()
         if n >= MIN_CUE_COUNT
-        for form in (base + suffix for suffix in _SUFFIXES)
+        for form in (base + suffix for suffix in ("", *STEM_SUFFIXES))
         if stem(form) == base and form not in FUNCTION_WORDS
     }
-
-
-_SUFFIXES = ("", "s", "es", "ed", "ing")  # the endings ``stem`` takes off
 
 
 def fit(data: list[Unit], words: set[str]) -> tuple[Any, Any]:

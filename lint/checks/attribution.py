@@ -258,8 +258,10 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
                 source = _source_further(body, span, latest[i], lexicon)
         if carried:  # the covering sentence's source: the map names none rather than guess
             source = own[cover] if cover is not None else None
-            if cover is not None and local[cover][0] is None:  # its subject speaks next
-                source = _subject_source(doc, units[cover], latest[cover], lexicon)
+            if cover is not None and local[cover][0] is None:
+                # "Mr Howard was dismissive. 'These things happen.'": its subject speaks next
+                subject = _clean_source(_person_subject(doc, units[cover]), lexicon)
+                source = _pronoun_resolved(subject, latest[cover])
         info = SentenceInfo(
             start=sentence.start,
             end=sentence.end,
@@ -297,19 +299,15 @@ def _learned(
         return info
     cue = found[:2]
     source = _clean_source(_source_near(body, cue), lexicon)
-    if source in (_PRONOUN, _PLURAL_PRONOUN):
-        source = _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
-    elif source is None:
+    if source is None:
         source = _source_further(body, cue, last_source, lexicon)
+    else:
+        source = _pronoun_resolved(source, last_source)
     return replace(info, attributed=True, cue=body[cue[0] : cue[1]], source=source, learned=True)
 
 
-def _subject_source(
-    doc: Document, sentence: Sentence, last_source: str | None, lexicon: Lexicon
-) -> str | None:
-    """The person a sentence is about, as the source of the quotation after it ("Mr Howard
-    was dismissive. 'These things happen.'"); "He" refers back."""
-    source = _clean_source(_person_subject(doc, sentence), lexicon)
+def _pronoun_resolved(source: str | None, last_source: str | None) -> str | None:
+    """A cleaned source, with a pronoun referred back to the last source named."""
     if source in (_PRONOUN, _PLURAL_PRONOUN):
         return _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
     return source
@@ -619,10 +617,7 @@ def _source_further(
             found = _document(body, cue)
     else:
         found = _verb_source(body, cue)
-    source = _clean_source(found, lexicon)
-    if source in (_PRONOUN, _PLURAL_PRONOUN):
-        return _refer_back(last_source, plural=source == _PLURAL_PRONOUN)
-    return source
+    return _pronoun_resolved(_clean_source(found, lexicon), last_source)
 
 
 # The map's further source patterns below are kept as text and compiled on first use: they
