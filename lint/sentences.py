@@ -71,6 +71,11 @@ _CLOSERS = "\"”’')]"
 # whatever ends the line before it: a plain-text list of items, one to a line. ("*" is left
 # out: at a line's start in Markdown it is as likely to open an emphasis.)
 _LIST_ITEM = re.compile(r"\n(?=[ \t\u00a0]*[-~•][ \t\u00a0]?[\"“‘'(\[]?[A-Z0-9])")
+# A quotation signed after a dash at the end of its line ('"..." ― Sonya Herrid') ends there:
+# readers' comments and epigraphs are printed one to a line.
+_SIGNED_LINE = re.compile(
+    r"[”\"][^\S\n]*(?:[―—–]|-(?=\s))[^\S\n]*[A-Z][^\n“”\"]{0,60}?(?=[^\S\n]*\n)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +101,8 @@ def split_block(text: str, block: Block) -> list[Sentence]:
 
 
 def _cuts(text: str, block: Block) -> list[int]:
-    """Where the sentences of a block end: after a sentence's closing mark, or before a list
-    item's line."""
+    """Where the sentences of a block end: after a sentence's closing mark, before a list
+    item's line, or after a quotation signed at the end of its line."""
     chunk = text[block.start : block.end]
     cuts = [
         block.start + match.end()
@@ -106,6 +111,7 @@ def _cuts(text: str, block: Block) -> list[int]:
     ]
     if "\n" in chunk:
         cuts.extend(block.start + match.start() for match in _LIST_ITEM.finditer(chunk))
+        cuts.extend(block.start + match.end() for match in _SIGNED_LINE.finditer(chunk))
         cuts.sort()
     return cuts
 

@@ -76,6 +76,10 @@ def test_quotes_over_several_paragraphs_keep_their_speaker() -> None:
         ("“We lost. “We will be back.” He left.", [(0, 28)]),
         ('Unclosed: "we go on', [(10, 19)]),
         ("''We lost,'' he said, ''and we know it.''", [(0, 12), (22, 41)]),
+        # a closing mark typed at the start of a line opens the quotation it begins
+        ("”We lost. We will be back.” He left.", [(0, 27)]),
+        ("He left.\n”We lost.”", [(9, 19)]),
+        ("He said it ”twice” today.", []),
     ],
 )
 def test_quote_regions_follow_reopened_quotations(
@@ -563,8 +567,11 @@ def test_the_sourcing_map_holds_together_on_any_mix_of_quotes_and_cues(pieces: l
             if span is not None:
                 assert info.start <= span[0] < span[1] <= info.end
     for start, end in quote_regions(text, 0, len(text)):
+        line_opening = start == 0 or text[start - 1] == "\n"
         assert 0 <= start < end <= len(text) and (
-            text[start] in '"“' or text[start : start + 2] == "''"
+            text[start] in '"“'
+            or text[start : start + 2] == "''"
+            or (text[start] == "”" and line_opening)
         )
 
 
@@ -606,6 +613,36 @@ def test_labels_and_credit_lines_name_no_source() -> None:
         (True, "Henry"),  # "reportedly" is the cue, not "reported"
     ]
     assert infos[-1].cue == "reportedly"
+
+
+def test_a_quotation_signed_after_a_dash_is_its_speakers() -> None:
+    text = (
+        "Readers wrote in after the debate.\n\n"
+        "“He is not fit to lead the nation. He has spread fear.” ― Sonya Herrid\n"
+        "”Maybe we can build a wall around him. It would cost less than $5bn.” —\u00a0Steve Quinlan\n"
+        '"I will vote for the first time this year." - Ana Ruiz\n'
+    )
+    assert found(text, "unattributed-quote") == []
+    assert found(text, "unattributed-claim") == []
+    assert _sourcing(text)[1:] == [(True, "Sonya Herrid")] * 2 + [(True, "Steve Quinlan")] * 2 + [
+        (True, "Ana Ruiz")
+    ]
+    # a dash inside a sentence names no one
+    assert _sourcing("The plan “will fail” — Smith left early.\n") == [(False, None)]
+
+
+def test_a_cue_ending_a_paragraph_with_a_colon_covers_the_next_paragraph() -> None:
+    text = (
+        "Limbaugh added:\n\n"
+        "She can't win this without the referee. Her support fell by 12% in a week.\n\n"
+        "Turnout rose by 5% on the day.\n"
+    )
+    assert _sourcing(text) == [(True, "Limbaugh")] * 3 + [(False, None)]
+    assert found(text, "unattributed-claim") == ["Turnout rose by 5% on the day."]
+    # a colon with no cue introduces nothing, nor does a cue whose colon is mid-paragraph
+    assert found("Over the year:\n\nPrices rose by 40%.\n", "unattributed-claim") != []
+    unsourced = "He said this: it is over. Then he left.\n\nPrices rose by 40%.\n"
+    assert found(unsourced, "unattributed-claim") == ["Prices rose by 40%."]
 
 
 def test_vague_patterns_find_unnamed_groups_and_a_bad_one_names_its_line(

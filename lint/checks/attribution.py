@@ -225,7 +225,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     quoted = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
-    intros = _list_intros(units, local, text)
+    intros = _colon_intros(units, local, text)
     first_person: dict[int, bool] = {}  # per paragraph, filled as claims need it
     result = []
     for i, sentence in enumerate(units):
@@ -244,7 +244,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
             if i in quoted:
                 cover = quoted[i]
             elif intros[i] is not None:
-                cover = intros[i]  # "The report found:" then a list: each item is its content
+                cover = intros[i]  # "The report found:" then a list or a paragraph: its content
             elif needs and not _turns(sentence, text, lexicon):  # "However, ...": none covers
                 # only a sentence that needs a source takes its neighbour's: a plain fact
                 # after a quotation is the reporter's, not the speaker's
@@ -793,7 +793,8 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     A quote mark that opens while a quotation is open continues it: newsrooms reopen the
     quotation at each new quoted sentence or paragraph without closing the last one
     ('"We lost. "We will be back."'). A straight quote opens after a space and before a word,
-    and closes after a word; one that could do either toggles.
+    and closes after a word; one that could do either toggles. A closing curly mark that
+    opens a line before a word opens a quotation, as it was meant to.
     """
     regions = []
     opened: int | None = None
@@ -801,7 +802,11 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for found in marks.finditer(text, start, end):
         i, ch = found.start(), found.group()
         straight = ch in ('"', "''")
-        opens = ch == "“" or (straight and _straight_opens(text, found, start, end, opened is None))
+        opens = (
+            ch == "“"
+            or (straight and _straight_opens(text, found, start, end, opened is None))
+            or (ch == "”" and opened is None and _opens_line(text, i, start, end))
+        )
         if opens:
             opened = i if opened is None else opened
         elif opened is not None:
@@ -810,6 +815,12 @@ def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if opened is not None:
         regions.append((opened, end))
     return regions
+
+
+def _opens_line(text: str, i: int, start: int, end: int) -> bool:
+    """Whether the mark at ``i`` opens its line before a word: a closing mark typed there
+    ("”Mr. Trump embodies ...") opens a quotation all the same."""
+    return (i == start or text[i - 1] == "\n") and i + 1 < end and text[i + 1].isalnum()
 
 
 def _quoted(text: str) -> re.Pattern[str]:
@@ -1020,18 +1031,25 @@ def _list_item(unit: Sentence, text: str) -> bool:
     return not text[line_start : unit.start].strip() and bool(_LIST_MARKER.match(text, unit.start))
 
 
-def _list_intros(
+def _colon_intros(
     units: list[Sentence], local: list[tuple[str | None, str | None]], text: str
 ) -> list[int | None]:
-    """For each list item, the sentence that introduces its list if that attributes it: it
-    ends with a colon and has a cue ("As part of his reforms he has announced:")."""
+    """For each sentence, the sentence that introduces it if that attributes it: it has a cue
+    and ends with a colon ("As part of his reforms he has announced:", "Limbaugh added:").
+    It introduces the list that follows it, or the paragraph that follows when it ends its
+    own: the words quoted as a block, without quote marks.
+    """
     intros: list[int | None] = []
     intro: int | None = None  # for the list being read, or the one the last sentence opens
+    paragraph: int | None = None  # for the paragraph being read
     for i, unit in enumerate(units):
         if _list_item(unit, text):
             intros.append(intro)
             continue
-        intros.append(None)
+        if i > 0 and units[i - 1].block != unit.block:
+            heading = unit.block.kind in ("heading", "title")
+            paragraph = intro if intro == i - 1 and not heading else None
+        intros.append(paragraph)
         body = text[unit.start : unit.end]
         intro = i if local[i][0] is not None and body.rstrip().endswith(":") else None
     return intros
