@@ -631,6 +631,19 @@ def test_a_quotation_signed_after_a_dash_is_its_speakers() -> None:
     assert _sourcing("The plan “will fail” — Smith left early.\n") == [(False, None)]
 
 
+def test_a_cue_inside_a_quotation_is_the_speakers_word_not_its_attribution() -> None:
+    text = (
+        "Anna Berg spoke first.\n\n"
+        "“He is a driven man. He said it over and over. He will win,” Maria Lopez said.\n\n"
+        "“I think we will win.”\n\n"
+        "The crowd left.\n\n"
+        "“I think we will win.”\n"
+    )
+    # the quotation opening the next paragraph goes on with its speaker; one after narration
+    # has its own words' cue alone, and no one the map can name
+    assert _sourcing(text)[1:] == [(True, "Maria Lopez")] * 4 + [(False, None), (True, None)]
+
+
 def test_a_cue_ending_a_paragraph_with_a_colon_covers_the_next_paragraph() -> None:
     text = (
         "Limbaugh added:\n\n"
