@@ -644,6 +644,15 @@ def test_a_cue_inside_a_quotation_is_the_speakers_word_not_its_attribution() -> 
     assert _sourcing(text)[1:] == [(True, "Maria Lopez")] * 4 + [(False, None), (True, None)]
 
 
+def test_a_note_in_the_publications_own_voice_makes_no_claim_to_flag() -> None:
+    text = (
+        "Editor’s note: Sales rose by 5% after this article was published.\n\n"
+        "Correction: The company cut 500 jobs, not 5,000, and sales fell by 3%.\n\n"
+        "Update: Sales rose by 5% last year.\n"
+    )
+    assert found(text, "unattributed-claim") == ["Update: Sales rose by 5% last year."]
+
+
 def test_a_cue_ending_a_paragraph_with_a_colon_covers_the_next_paragraph() -> None:
     text = (
         "Limbaugh added:\n\n"

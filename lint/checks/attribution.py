@@ -34,9 +34,10 @@ LEXICON_KEYS = {
     "cue_files",
     "cue_model",
     "labels",
+    "notes",
     "vague_patterns",
 }
-OPTIONAL_LEXICON_KEYS = {"cue_files", "not_cues", "cue_model", "labels", "vague_patterns"}
+OPTIONAL_LEXICON_KEYS = {"cue_files", "not_cues", "cue_model", "labels", "notes", "vague_patterns"}
 REQUIRED_LEXICON_KEYS = LEXICON_KEYS - OPTIONAL_LEXICON_KEYS
 # "''" is a double quote mark in some archives and typesetting ("''We will win,'' she said")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
@@ -65,6 +66,7 @@ class Lexicon:
     breaks: PhraseSet
     pronoun: PhraseSet
     labels: frozenset[str] = frozenset()  # "Correction:" is a label, not a speaker
+    notes: frozenset[str] = frozenset()  # "Editor's note:" opens the publication's own note
     cue_model: CueModelFile | None = None
     signature: str = ""
 
@@ -162,6 +164,7 @@ def _compile_lexicon(
         breaks=PhraseSet(words["breaks"], before="^[\"“‘']?"),
         pronoun=PhraseSet(words["pronouns"]),
         labels=frozenset(_fold(label) for label in words.get("labels", [])),
+        notes=frozenset(_fold(label) for label in words.get("notes", [])),
         signature=signature,
     )
 
@@ -238,6 +241,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         claim = _claim_span(sentence, claims) if complete or unsourced else None
         if claim is not None and _writers_view(text, sentence, first_person):
             claim = None  # the writer's own view ("I think ..."), signed by the byline
+        if claim is not None and _in_note(text, sentence, lexicon):
+            claim = None  # "Correction: ...": the publication's own statement
         needs = sentence.block.kind not in ("heading", "title") and (
             claim is not None or quote is not None
         )
@@ -1135,6 +1140,16 @@ def _writers_view(text: str, sentence: Sentence, paragraphs: dict[int, bool]) ->
     if block.start not in paragraphs:
         paragraphs[block.start] = _first_person(text[block.start : block.end])
     return paragraphs[block.start]
+
+
+_LABEL = re.compile(r"\s*([^:\n]{1,40}):")
+
+
+def _in_note(text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
+    """Whether a sentence is in a paragraph opening with one of the lexicon's note labels
+    ("Correction:", "Editor's note:"): a note in the publication's own voice."""
+    label = _LABEL.match(text, sentence.block.start, sentence.block.end)
+    return label is not None and _fold(label.group(1)) in lexicon.notes
 
 
 def _first_person(body: str) -> bool:
