@@ -648,9 +648,14 @@ def test_a_note_in_the_publications_own_voice_makes_no_claim_to_flag() -> None:
     text = (
         "Editor’s note: Sales rose by 5% after this article was published.\n\n"
         "Correction: The company cut 500 jobs, not 5,000, and sales fell by 3%.\n\n"
-        "Update: Sales rose by 5% last year.\n"
+        "Update: Sales rose by 5% last year.\n\n"
+        "Analysis: Sales rose by 5% last year.\n"
     )
-    assert found(text, "unattributed-claim") == ["Update: Sales rose by 5% last year."]
+    # other labels open no note, and a label that is a cue word ("analysis") is no cue
+    assert found(text, "unattributed-claim") == [
+        "Update: Sales rose by 5% last year.",
+        "Analysis: Sales rose by 5% last year.",
+    ]
 
 
 def test_a_cue_ending_a_paragraph_with_a_colon_covers_the_next_paragraph() -> None:

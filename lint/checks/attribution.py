@@ -403,8 +403,11 @@ def _inside(span: tuple[int, int], regions: list[tuple[int, int]]) -> bool:
 
 
 def _counts(body: str, cue: tuple[int, int], lexicon: Lexicon, headline: bool) -> bool:
-    """Whether a cue found in a sentence is one here: not in a not-cue phrase or a name."""
+    """Whether a cue found in a sentence is one here: not in a not-cue phrase or a name, nor
+    a label before a colon ("Analysis: ...")."""
     if not headline and _named(body, cue):
+        return False
+    if body.startswith(":", cue[1]) and _fold(body[: cue[1]]) in lexicon.labels:
         return False
     return not _in_not_cue(body, cue, lexicon)
 
