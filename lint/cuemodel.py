@@ -120,19 +120,44 @@ class CueModel:
         lower = [w.lower() for w in words]
         quoted = quotations()
         best: tuple[int, int, float] | None = None
-        for k, word in enumerate(lower):
-            if word not in self.candidates:
+        for k, match in enumerate(found):
+            if lower[k] not in self.candidates or not allowed(match.span()):
                 continue
-            start, end = found[k].span()
-            if not allowed((start, end)):
-                continue
-            inside = any(s < start and end < e for s, e in quoted)
-            window = range(max(0, k - 3), min(len(words), k + 2))
-            shapes = {i: shape(words[i]) for i in window}
-            probability = self.score(word_features(lower, shapes, k, inside))
+            probability = self._probability(words, lower, k, match.span(), quoted)
             if probability >= self.threshold and (best is None or probability > best[2]):
-                best = (start, end, probability)
+                best = (*match.span(), probability)
         return best
+
+    def probability_at(
+        self, body: str, start: int, quotations: Callable[[], list[tuple[int, int]]]
+    ) -> float | None:
+        """The probability that the word at offset ``start`` of a sentence is a cue, or None
+        if that word is no candidate (see ``best_cue`` for ``quotations``)."""
+        found = list(WORD.finditer(body))
+        words = [m.group() for m in found]
+        lower = [w.lower() for w in words]
+        for k, match in enumerate(found):
+            if match.start() == start:
+                if lower[k] not in self.candidates:
+                    return None
+                return self._probability(words, lower, k, match.span(), quotations())
+        return None
+
+    def _probability(
+        self,
+        words: list[str],
+        lower: list[str],
+        k: int,
+        span: tuple[int, int],
+        quoted: list[tuple[int, int]],
+    ) -> float:
+        """The score of the ``k``-th of a sentence's ``words`` (``lower``: lower-cased), found
+        at ``span`` in a sentence with the ``quoted`` spans."""
+        start, end = span
+        inside = any(s < start and end < e for s, e in quoted)
+        window = range(max(0, k - 3), min(len(words), k + 2))
+        shapes = {i: shape(words[i]) for i in window}
+        return self.score(word_features(lower, shapes, k, inside))
 
 
 def load_model(path: str, text: str) -> CueModel:

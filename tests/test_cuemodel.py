@@ -105,6 +105,26 @@ def test_a_learned_cue_inside_a_not_cue_phrase_is_passed_over(tmp_path: Path) ->
     assert [s["attributed"] for s in sourced["files"][0]["sentences"]] == [False, True]
 
 
+@pytest.mark.parametrize(("weight", "counts"), [("-5.0", False), ("5.0", True)])
+def test_the_model_has_the_last_word_on_a_noun_cue_in_a_plain_sentence(
+    tmp_path: Path, weight: str, counts: bool
+) -> None:
+    model = f"threshold\t0.5\nbias\t0.0\ncandidates\tpoll\nw=poll\t{weight}\n"
+    folder = _pack_with_model(tmp_path, model)
+    text = (
+        "The poll was taken on Thursday.\n\n"  # plain: the model decides the noun
+        "The poll found that sales rose by 5%.\n\n"  # a claim: the lexicon decides
+        "Smith said the poll was taken on Thursday.\n"  # a verb always counts
+    )
+    article = write(folder / "a.txt", text)
+    sourced = json.loads(run_cli("sources", "-f", "json", str(article)).out)
+    sentences = sourced["files"][0]["sentences"]
+    assert [s["attributed"] for s in sentences] == [counts, True, True]
+    assert sentences[0]["cue"] == ("poll" if counts else None)
+    checked = json.loads(run_cli("check", "-f", "json", str(article)).out)
+    assert checked["files"][0]["findings"] == []
+
+
 def test_a_learned_cue_covers_no_other_sentence(tmp_path: Path) -> None:
     folder = _pack_with_model(tmp_path, TINY)
     text = (

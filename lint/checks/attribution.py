@@ -279,8 +279,12 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
             quote=quote,
             claim=claim,
         )
-        if complete and lexicon.cue_model is not None and not attributed and not needs:
-            info = _learned(info, body, latest[i], lexicon, lexicon.cue_model.model)
+        if complete and lexicon.cue_model is not None and not needs:
+            model = lexicon.cue_model.model
+            if cue is not None and _doubted(body, cue, lexicon, model):
+                info = replace(info, attributed=False, cue=None, source=None)
+            if not info.attributed:
+                info = _learned(info, body, latest[i], lexicon, model)
         result.append(info)
     return result
 
@@ -296,12 +300,10 @@ def _learned(
     account ("Clinton championed the plan").
     """
 
-    def quotations() -> list[tuple[int, int]]:
-        has_mark = _has_quote_mark(body, 0, len(body))
-        return quote_regions(body, 0, len(body)) if has_mark else []
-
     # a word the pack lists inside a not-cue phrase ("talks continued") is no cue here either
-    found = model.best_cue(body, quotations, lambda span: not _in_not_cue(body, span, lexicon))
+    found = model.best_cue(
+        body, lambda: _quotations(body), lambda span: not _in_not_cue(body, span, lexicon)
+    )
     if found is None:
         return info
     cue = found[:2]
@@ -311,6 +313,26 @@ def _learned(
     else:
         source = _pronoun_resolved(source, last_source)
     return replace(info, attributed=True, cue=body[cue[0] : cue[1]], source=source, learned=True)
+
+
+def _doubted(body: str, cue: str, lexicon: Lexicon, model: CueModel) -> bool:
+    """Whether the model overrules a noun cue in a sentence that needs no source: "The poll
+    of 1,000 voters was taken on Thursday" reports no one's account. A noun cue counts there
+    only if the model also reads it as a cue; verbs ("said") always count, and in a sentence
+    with a claim or a quotation the lexicon alone decides.
+    """
+    if cue.lower() not in _NOUN_CUES:
+        return False
+    span = _first_cue(body, lexicon)
+    if span is None:
+        return False
+    probability = model.probability_at(body, span[0], lambda: _quotations(body))
+    return probability is not None and probability < model.threshold
+
+
+def _quotations(body: str) -> list[tuple[int, int]]:
+    """The quoted spans of a sentence."""
+    return quote_regions(body, 0, len(body)) if _has_quote_mark(body, 0, len(body)) else []
 
 
 def _pronoun_resolved(source: str | None, last_source: str | None) -> str | None:
