@@ -411,6 +411,8 @@ def test_sources_are_named_before_the_cue_or_after_an_inverted_quote() -> None:
         ("Thursday's figures offer a progress check.", None),  # a day is no one
         ("A spokeswoman for the ministry declined to comment.", None),  # not "A"
         ("That has convinced some activists that they can win.", None),  # not "That"
+        ("The 32-year-old also felt the plan was sound.", "The 32-year-old"),  # not "also"
+        ("Mr Clinton still shows flashes of brilliance.", "Mr Clinton"),
     ],
 )
 def test_the_source_named_for_a_sentence(text: str, source: str | None) -> None:

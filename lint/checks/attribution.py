@@ -792,6 +792,7 @@ def _without_connectives(words: list[str]) -> list[str]:
 
 
 _CONTRACTION = re.compile(r"([A-Za-z]{1,4})[’'](?:s|ve|d|ll|re|m)")
+_ADVERBS = frozenset(["also", "still"])
 _LONE_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "by", "so"])
 
 
@@ -800,6 +801,10 @@ def _clean_source(source: str | None, lexicon: Lexicon) -> str | None:
     if not source:
         return None
     words = _without_connectives(source.split())
+    for at, word in enumerate(words[1:], start=1):
+        if word in _ADVERBS:  # "The 32-year-old also", "Obama still": the subject ends there
+            words = words[:at]
+            break
     if not words or (len(words) == 1 and words[0].lower() in _LONE_WORDS):
         return None  # "A study by ... found": "A" names no one
     contracted = _CONTRACTION.fullmatch(words[0]) if len(words) == 1 else None
