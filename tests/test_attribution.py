@@ -413,6 +413,7 @@ def test_sources_are_named_before_the_cue_or_after_an_inverted_quote() -> None:
         ("That has convinced some activists that they can win.", None),  # not "That"
         ("The 32-year-old also felt the plan was sound.", "The 32-year-old"),  # not "also"
         ("Mr Clinton still shows flashes of brilliance.", "Mr Clinton"),
+        ("At the risk of stating the obvious, the plan was sound.", None),  # not "the risk of"
     ],
 )
 def test_the_source_named_for_a_sentence(text: str, source: str | None) -> None:

@@ -517,9 +517,11 @@ _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # between a source and its verb: "Clinton has not mentioned", "Trump has steadfastly refused",
 # "he later said"
 _AUXILIARIES = r"(?:(?:has|had|have|also|not|never|once|later|again|[a-z]+ly)\s+){0,3}"
+# "At the risk of stating ...": a cue after a preposition has no source before it
+_PREPOSITION = r"(?:of|for|to|in|on|at|by|with|from|about|into)\b"
 _SOURCE_BEFORE = re.compile(
     rf"({_NAME}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
-    rf"|\b(?:[Tt]he|[Bb]oth)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    rf"|\b(?:[Tt]he|[Bb]oth)\s+[a-z][\w-]*(?:\s+(?!{_PREPOSITION})[a-z][\w-]*)?)"
     rf"(?:\s+(?:on|late|early|last)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
     rf"\s+{_AUXILIARIES}$"
 )
