@@ -645,6 +645,8 @@ def test_a_cue_inside_a_quotation_is_the_speakers_word_not_its_attribution() -> 
     # the quotation opening the next paragraph goes on with its speaker; one after narration
     # has its own words' cue alone, and no one the map can name
     assert _sourcing(text)[1:] == [(True, "Maria Lopez")] * 4 + [(False, None), (True, None)]
+    # attributed to someone, as PolNeAR counts it, but a quotation still without a speaker
+    assert found(text, "unattributed-quote") == ["“I think we will win.”"]
 
 
 def test_a_note_in_the_publications_own_voice_makes_no_claim_to_flag() -> None:

@@ -92,6 +92,7 @@ class SentenceInfo:
     quote: tuple[int, int] | None = None
     claim: tuple[int, int] | None = None
     learned: bool = False  # the cue is the learned model's (see ``_learned``)
+    unvoiced: bool = False  # in a quotation whose only cues are its own words: no speaker
 
 
 def compile_attribution(fields: dict[str, Node], rule_node: Node) -> AttributionOptions:
@@ -225,7 +226,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     sources = [pattern.scan(text) for pattern in lexicon.source_patterns]
     local = [_local(text, s, sources, lexicon) for s in units]
     claims = lexicon.claim.scan(text)
-    quoted, spoken = _quoted_sentences(doc, units, local)
+    quoted, spoken, unvoiced = _quoted_sentences(doc, units, local)
     own, latest = _resolve_sources(local, units, text)
     openers = _paragraph_openers(units, local, text, lexicon)
     intros = _colon_intros(units, local, text)
@@ -278,6 +279,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
             source=source,
             quote=quote,
             claim=claim,
+            unvoiced=i in unvoiced,
         )
         if complete and lexicon.cue_model is not None and not needs:
             model = lexicon.cue_model.model
@@ -885,7 +887,7 @@ def _straight_opens(text: str, mark: re.Match[str], start: int, end: int, closed
 
 def _quoted_sentences(
     doc: Document, units: list[Sentence], local: list[tuple[str | None, str | None]]
-) -> tuple[dict[int, int | None], set[int]]:
+) -> tuple[dict[int, int | None], set[int], set[int]]:
     """Sentences inside a quotation whose speaker is named next to it (before, in, or after),
     each with the sentence that names the speaker: for a quotation that goes on from the
     paragraph before, the last sentence before it to name a source; for one after a sentence
@@ -894,10 +896,13 @@ def _quoted_sentences(
     wrong 268 times in 357 on PolNeAR train.
 
     Also the sentences with a cue that a quotation with a named speaker holds whole: their
-    cue is the speaker's word ('"He said it over and over."'), and they are the speaker's.
+    cue is the speaker's word ('"He said it over and over."'), and they are the speaker's;
+    and the sentences of a quotation whose only cues are its own words ('"I think we will
+    win."'): attributed, as PolNeAR counts them, to a speaker no one names.
     """
     covered: dict[int, int | None] = {}
     spoken: set[int] = set()
+    unvoiced: set[int] = set()
     named_before = _last_named(local)
     carry = False  # the quotation opening the next paragraph continues a named speaker
     by_block: dict[int, list[int]] = {}
@@ -924,6 +929,9 @@ def _quoted_sentences(
                 )
                 if has_speaker:
                     covered.update((i, speaker) for i in inside)
+                elif any(local[i][0] for i in inside):
+                    covered.update((i, None) for i in inside)
+                    unvoiced.update(inside)
                 if speaker is not None:
                     spoken.update(
                         i
@@ -936,7 +944,7 @@ def _quoted_sentences(
             # 'He said:' introduces the quotation in the next paragraph, and a paragraph that
             # ends naming its speaker ('..." he said.', 'Smith says ...') goes on in the next
             carry = True
-    return covered, spoken
+    return covered, spoken, unvoiced
 
 
 def _speaker(
@@ -979,8 +987,7 @@ def _speaker(
         # opens its sentence rather than being a phrase inside one ('a "worldwide" plan')
         speaks = not doc.prose[units[inside[0]].start : q_start].strip()
         return True, before if speaks else None
-    # only the speaker's own words hold a cue: attributed, to no one the map can name
-    return any(local[i][0] for i in inside), None
+    return False, None
 
 
 def _holds(text: str, sentence: Sentence, q_start: int, q_end: int) -> bool:
@@ -1262,14 +1269,18 @@ def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
         return
     infos = analyse(doc, options.lexicon, complete=False)
     for i, info in enumerate(infos):
-        if info.attributed:
-            continue
+        # a quotation whose only cues are its own words ("I think ...") still has no speaker
         if options.report == "unattributed-quote" and info.quote is not None:
+            if info.attributed and not info.unvoiced:
+                continue
             near = (infos[j] for j in (i - 1, i + 1) if 0 <= j < len(infos))
-            if not any(n.cue and not n.learned for n in near):
+            if not any(n.cue and not n.learned and not n.unvoiced for n in near):
                 start, end = info.quote
                 yield rule.finding(start, end, text[start:end])
         elif (
-            options.report == "unattributed-claim" and info.needs_attribution and info.quote is None
+            options.report == "unattributed-claim"
+            and not info.attributed
+            and info.needs_attribution
+            and info.quote is None
         ):
             yield rule.finding(info.start, info.end, text[info.start : info.end])
