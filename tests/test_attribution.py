@@ -649,6 +649,27 @@ def test_a_cue_inside_a_quotation_is_the_speakers_word_not_its_attribution() -> 
     assert found(text, "unattributed-quote") == ["“I think we will win.”"]
 
 
+def test_a_speakers_label_before_a_quotation_names_the_speaker() -> None:
+    text = (
+        '- Southampton boss Harry Redknapp: "We were poor in the first half and we know it."\n'
+        '- Seaman told the Daily Mail: "Jens is a fantastic keeper and a friend."\n'
+    )
+    assert _sourcing(text) == [(True, "Southampton boss Harry Redknapp"), (True, "Seaman")]
+
+
+def test_an_item_of_a_plain_text_list_covers_no_other_item() -> None:
+    text = (
+        "- Brentford boss Martin Allen: \"We were poor in the first half and we know it.\"\n"
+        "- Brentford are the lowest ranked club left in the cup.\n"
+        "- The minister pledged 102bn rupees for the victims.\n"
+        "- Spending on farming rose by 30%.\n"
+    )
+    assert found(text, "unattributed-claim") == [
+        "- Brentford are the lowest ranked club left in the cup.",
+        "- Spending on farming rose by 30%.",
+    ]
+
+
 def test_a_note_in_the_publications_own_voice_makes_no_claim_to_flag() -> None:
     text = (
         "Editor’s note: Sales rose by 5% after this article was published.\n\n"

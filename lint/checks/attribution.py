@@ -1081,11 +1081,15 @@ def _carried(
     in the same paragraph, else the paragraph's ``opener`` (see ``_paragraph_openers``).
 
     A later attribution covers only quoted sentences ("'...,' the Secretary-General said"),
-    or any sentence when it goes on with a document ("The report predicts ...").
+    or any sentence when it goes on with a document ("The report predicts ..."). Items of a
+    list cover no other item.
     """
     sentence = units[i]
     for j in (i - 1, i + 1):
         if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
+            if _list_item(units[max(i, j)], text):
+                continue  # another item of a plain-text list
+
             neighbour = text[units[j].start : units[j].end]
             body = text[sentence.start : sentence.end]
             if j > i and not (
@@ -1143,12 +1147,12 @@ def _paragraph_openers(
     """For each sentence, the paragraph's first sentence if that names its source and covers it.
 
     The rest of a paragraph after a sentence that turns to the reporter's own voice ("However,
-    ...") is not covered by its opener.
+    ...") is not covered by its opener. Each item of a plain-text list is a paragraph here.
     """
     openers: list[int | None] = []
     opener: int | None = None
     for i, sentence in enumerate(units):
-        if i == 0 or units[i - 1].block != sentence.block:
+        if i == 0 or units[i - 1].block != sentence.block or _list_item(sentence, text):
             cue, source = local[i]
             opener = i if cue is not None and source is not None else None
         elif opener is not None and _turns(sentence, text, lexicon):
