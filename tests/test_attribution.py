@@ -659,7 +659,7 @@ def test_a_speakers_label_before_a_quotation_names_the_speaker() -> None:
 
 def test_an_item_of_a_plain_text_list_covers_no_other_item() -> None:
     text = (
-        "- Brentford boss Martin Allen: \"We were poor in the first half and we know it.\"\n"
+        '- Brentford boss Martin Allen: "We were poor in the first half and we know it."\n'
         "- Brentford are the lowest ranked club left in the cup.\n"
         "- The minister pledged 102bn rupees for the victims.\n"
         "- Spending on farming rose by 30%.\n"
