@@ -385,7 +385,7 @@ def _local(
     for scan in sources:
         match = scan.search(sentence.start, sentence.end)
         if match and _fold(match.groupdict().get("source") or "") not in lexicon.labels:
-            return match.group(0), _clean_source(match.groupdict().get("source"), lexicon)
+            return match.group(0).strip(), _clean_source(match.groupdict().get("source"), lexicon)
     body = text[sentence.start : sentence.end]
     cue = _first_cue(body, lexicon)
     if cue is None:
