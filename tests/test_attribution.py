@@ -649,6 +649,18 @@ def test_a_cue_inside_a_quotation_is_the_speakers_word_not_its_attribution() -> 
     assert found(text, "unattributed-quote") == ["“I think we will win.”"]
 
 
+def test_a_quotation_without_a_speaker_is_reported_once_however_many_sentences_it_has() -> None:
+    text = (
+        'The mood was grim. "We have never seen anything like this before. '
+        '"The whole town is under water and the schools are closed for a week."\n\n'
+        'Shops closed early. "Nobody here has ever seen a flood like this one."\n'
+    )
+    assert found(text, "unattributed-quote") == [
+        '"We have never seen anything like this before.',
+        '"Nobody here has ever seen a flood like this one."',
+    ]
+
+
 def test_a_speakers_label_before_a_quotation_names_the_speaker() -> None:
     text = (
         '- Southampton boss Harry Redknapp: "We were poor in the first half and we know it."\n'

@@ -1239,6 +1239,17 @@ def _is_title(words: list[str]) -> bool:
     return sum(word[:1].isupper() for word in words) * 5 >= len(words) * 3
 
 
+def _quotation_around(doc: Document, offset: int) -> tuple[int, int]:
+    """The quotation (reopened sentence by sentence or not) that holds a quote mark's offset;
+    the mark's own offset if none is found."""
+    for block in doc.blocks:
+        if block.start <= offset < block.end:
+            for start, end in quote_regions(doc.prose, block.start, block.end):
+                if start <= offset < end:
+                    return start, end
+    return offset, offset
+
+
 def _vague_sources(prose: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """The vague sources of a text, from the phrase list and the patterns, in order; where two
     overlap ("experts say" in "some experts say"), the one that starts first, else the longer.
@@ -1272,6 +1283,7 @@ def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
             yield rule.finding(start, end, text[start:end])
         return
     infos = analyse(doc, options.lexicon, complete=False)
+    reported: set[tuple[int, int]] = set()  # quotations reported: once each
     for i, info in enumerate(infos):
         # a quotation whose only cues are its own words ("I think ...") still has no speaker
         if options.report == "unattributed-quote" and info.quote is not None:
@@ -1280,7 +1292,10 @@ def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
             near = (infos[j] for j in (i - 1, i + 1) if 0 <= j < len(infos))
             if not any(n.cue and not n.learned and not n.unvoiced for n in near):
                 start, end = info.quote
-                yield rule.finding(start, end, text[start:end])
+                quotation = _quotation_around(doc, start)
+                if quotation not in reported:
+                    reported.add(quotation)
+                    yield rule.finding(start, end, text[start:end])
         elif (
             options.report == "unattributed-claim"
             and not info.attributed
