@@ -667,6 +667,19 @@ def test_a_speakers_label_before_a_quotation_names_the_speaker() -> None:
         '- Seaman told the Daily Mail: "Jens is a fantastic keeper and a friend."\n'
     )
     assert _sourcing(text) == [(True, "Southampton boss Harry Redknapp"), (True, "Seaman")]
+    # as an item of a plain-text list, the label needs no colon; the next item is not its
+    # speaker's
+    items = (
+        '- Bolton boss Sam Allardyce "I am bitterly disappointed with the result."\n'
+        '- Fans waved banners reading "Glazers out, the club is not for sale" all day.\n'
+    )
+    rule = lexicon_rule(shipped_rules())
+    assert rule is not None
+    infos = analyse(parse_document(items, "a.txt", "text"), rule.options.lexicon, complete=False)
+    assert [(i.attributed, i.source) for i in infos] == [
+        (True, "Bolton boss Sam Allardyce"),
+        (False, None),
+    ]
 
 
 def test_an_item_of_a_plain_text_list_covers_no_other_item() -> None:

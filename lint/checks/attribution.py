@@ -962,6 +962,7 @@ def _speaker(
     ``_quoted_sentences``).
     """
     q_start, q_end = quotation
+    members = _same_item(units, doc.prose, members, inside)
     # the speaker is named inside the quotation, or just after it, or just before it
     near = [*inside, inside[-1] + 1, inside[0] - 1]
     # a cue in a sentence the quotation holds whole is the speaker's word ('"He said it
@@ -988,6 +989,19 @@ def _speaker(
         speaks = not doc.prose[units[inside[0]].start : q_start].strip()
         return True, before if speaks else None
     return False, None
+
+
+def _same_item(
+    units: list[Sentence], text: str, members: list[int], inside: list[int]
+) -> list[int]:
+    """The sentences of a paragraph in the plain-text list item that holds a quotation (all of
+    them when the paragraph is no list): another item speaks for itself."""
+    first, last = inside[0], inside[-1] + 1
+    while first > members[0] and not _list_item(units[first], text):
+        first -= 1
+    while last <= members[-1] and not _list_item(units[last], text):
+        last += 1
+    return [i for i in members if first <= i < last]
 
 
 def _holds(text: str, sentence: Sentence, q_start: int, q_end: int) -> bool:
