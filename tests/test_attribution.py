@@ -695,6 +695,18 @@ def test_an_item_of_a_plain_text_list_covers_no_other_item() -> None:
     ]
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_list_item_carries_within_itself_not_to_the_next_item(fmt: str) -> None:
+    text = (
+        "The figures came out on Monday.\n\n"
+        "- Unemployment rose by 12%, the ministry said. Inflation fell by 3% in the year.\n"
+        "- Wages fell by 2% in the year.\n"
+    )
+    findings = lint_text(text, RULES, fmt=fmt)
+    claims = [f.match for f in findings if f.rule == "attribution.unattributed-claim"]
+    assert [claim.lstrip("- ") for claim in claims] == ["Wages fell by 2% in the year."]
+
+
 def test_a_note_in_the_publications_own_voice_makes_no_claim_to_flag() -> None:
     text = (
         "Editor’s note: Sales rose by 5% after this article was published.\n\n"

@@ -997,9 +997,9 @@ def _same_item(
     """The sentences of a paragraph in the plain-text list item that holds a quotation (all of
     them when the paragraph is no list): another item speaks for itself."""
     first, last = inside[0], inside[-1] + 1
-    while first > members[0] and not _list_item(units[first], text):
+    while first > members[0] and not _opens_item(units[first], text):
         first -= 1
-    while last <= members[-1] and not _list_item(units[last], text):
+    while last <= members[-1] and not _opens_item(units[last], text):
         last += 1
     return [i for i in members if first <= i < last]
 
@@ -1101,7 +1101,7 @@ def _carried(
     sentence = units[i]
     for j in (i - 1, i + 1):
         if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]:
-            if _list_item(units[max(i, j)], text):
+            if _opens_item(units[max(i, j)], text):
                 continue  # another item of a plain-text list
 
             neighbour = text[units[j].start : units[j].end]
@@ -1118,6 +1118,14 @@ def _carried(
 
 # A list item's line: a Markdown item, or a plain-text line that opens with a list marker.
 _LIST_MARKER = re.compile(r"[-~•*][ \t\u00a0]?\S")
+
+
+def _opens_item(unit: Sentence, text: str) -> bool:
+    """Whether a sentence opens an item of a list: a Markdown item's first sentence, or one
+    at the start of a plain-text line with a list marker."""
+    if unit.block.kind == "item":
+        return unit.start == unit.block.start
+    return _list_item(unit, text)
 
 
 def _list_item(unit: Sentence, text: str) -> bool:
@@ -1166,7 +1174,7 @@ def _paragraph_openers(
     openers: list[int | None] = []
     opener: int | None = None
     for i, sentence in enumerate(units):
-        if i == 0 or units[i - 1].block != sentence.block or _list_item(sentence, text):
+        if i == 0 or units[i - 1].block != sentence.block or _opens_item(sentence, text):
             cue, source = local[i]
             opener = i if cue is not None and source is not None else None
         elif opener is not None and _turns(sentence, text, lexicon):
