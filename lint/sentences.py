@@ -72,9 +72,11 @@ _CLOSERS = "\"”’')]"
 # out: at a line's start in Markdown it is as likely to open an emphasis.)
 _LIST_ITEM = re.compile(r"\n(?=[ \t\u00a0]*[-~•][ \t\u00a0]?[\"“‘'(\[]?[A-Z0-9])")
 # A quotation signed after a dash at the end of its line ('"..." ― Sonya Herrid') ends there:
-# readers' comments and epigraphs are printed one to a line.
+# readers' comments and epigraphs are printed one to a line. The signature is capitalised
+# words alone, so a hard-wrapped line ending '"..." - Smith later' is not cut.
 _SIGNED_LINE = re.compile(
-    r"[”\"][^\S\n]*(?:[―—–]|-(?=\s))[^\S\n]*[A-Z][^\n“”\"]{0,60}?(?=[^\S\n]*\n)"
+    r"[”\"][^\S\n]*(?:[―—–]|-(?=\s))[^\S\n]*[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,5}"
+    r"(?=[^\S\n]*\n)"
 )
 
 

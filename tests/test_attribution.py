@@ -630,8 +630,10 @@ def test_a_quotation_signed_after_a_dash_is_its_speakers() -> None:
     assert _sourcing(text)[1:] == [(True, "Sonya Herrid")] * 2 + [(True, "Steve Quinlan")] * 2 + [
         (True, "Ana Ruiz")
     ]
-    # a dash inside a sentence names no one
+    # a dash inside a sentence names no one, nor cuts a hard-wrapped line
     assert _sourcing("The plan “will fail” — Smith left early.\n") == [(False, None)]
+    wrapped = parse_document('He called it "a disgrace" - Smith later\nsaid so.\n', "a.txt", "text")
+    assert len(sentences(wrapped)) == 1
 
 
 def test_a_cue_inside_a_quotation_is_the_speakers_word_not_its_attribution() -> None:
