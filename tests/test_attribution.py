@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.checks.attribution import _one_pattern, analyse, quote_regions
+from lint.checks.attribution import SentenceInfo, _one_pattern, analyse, quote_regions
 from lint.document import parse_document
 from lint.saferegex import compile_user
 from lint.sentences import sentences
@@ -307,11 +308,17 @@ def test_cue_files_are_read_beside_the_pack(tmp_path: Path) -> None:
     assert f"{tmp_path / 'attribution.yaml'}:" in missing.err
 
 
-def _sourcing(text: str) -> list[tuple[bool, str | None]]:
+def _analysed(
+    text: str, fmt: Literal["markdown", "text"] = "markdown", complete: bool = True
+) -> list[SentenceInfo]:
     rule = lexicon_rule(shipped_rules())
     assert rule is not None
-    infos = analyse(parse_document(text, "a.md", "markdown"), rule.options.lexicon)
-    return [(info.attributed, info.source) for info in infos]
+    name = "a.md" if fmt == "markdown" else "a.txt"
+    return analyse(parse_document(text, name, fmt), rule.options.lexicon, complete)
+
+
+def _sourcing(text: str) -> list[tuple[bool, str | None]]:
+    return [(info.attributed, info.source) for info in _analysed(text)]
 
 
 def test_the_noun_phrase_opening_a_sentence_is_the_source_of_its_verb() -> None:
@@ -557,9 +564,7 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), max_size=30))
 def test_the_sourcing_map_holds_together_on_any_mix_of_quotes_and_cues(pieces: list[str]) -> None:
     text = "".join(pieces)
-    rule = lexicon_rule(shipped_rules())
-    assert rule is not None
-    infos = analyse(parse_document(text, "a.txt", "text"), rule.options.lexicon)
+    infos = _analysed(text, "text")
     last_end = 0
     for info in infos:
         assert last_end <= info.start < info.end <= len(text)
@@ -603,9 +608,7 @@ def test_labels_and_credit_lines_name_no_source() -> None:
         "Bush said the deal was done.\n\n"
         "Henry reportedly got a reply.\n"
     )
-    rule = lexicon_rule(shipped_rules())
-    assert rule is not None
-    infos = analyse(parse_document(text, "a.md", "text"), rule.options.lexicon, complete=False)
+    infos = _analysed(text, "text", complete=False)
     assert [(i.attributed, i.source) for i in infos] == [
         (False, None),  # a label, not a speaker
         (False, None),
@@ -675,9 +678,7 @@ def test_a_speakers_label_before_a_quotation_names_the_speaker() -> None:
         '- Bolton boss Sam Allardyce "I am bitterly disappointed with the result."\n'
         '- Fans waved banners reading "Glazers out, the club is not for sale" all day.\n'
     )
-    rule = lexicon_rule(shipped_rules())
-    assert rule is not None
-    infos = analyse(parse_document(items, "a.txt", "text"), rule.options.lexicon, complete=False)
+    infos = _analysed(items, "text", complete=False)
     assert [(i.attributed, i.source) for i in infos] == [
         (True, "Bolton boss Sam Allardyce"),
         (False, None),
