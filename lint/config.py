@@ -15,6 +15,7 @@ from lint.findings import Severity
 from lint.packs import load_pack_file, shipped_packs
 from lint.rule import Context, Rule
 from lint.saferegex import compile_user
+from lint.variety import AUTO, LANGUAGES
 from lint.yamlsource import (
     Node,
     as_choice,
@@ -27,7 +28,6 @@ from lint.yamlsource import (
 )
 
 CONFIG_NAME = ".copydesk.yaml"
-LANGUAGES = ("en-US", "en-GB")
 SEVERITIES = tuple(s.value for s in Severity)
 FAIL_LEVELS = (*SEVERITIES, "never")
 
@@ -80,7 +80,7 @@ class Config:
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
-    language: str = "en-US"
+    language: str = "auto"
     accept: frozenset[str] = frozenset()
     reject: frozenset[str] = frozenset()
     accept_patterns: tuple[regex.Pattern[str], ...] = ()
@@ -250,7 +250,7 @@ def _build(path: Path | None, root: Path, node: Node | None) -> Config:
         severity=_severity_map(fields["severity"]) if "severity" in fields else {},
         language=as_choice(fields["language"], "language", LANGUAGES)
         if "language" in fields
-        else "en-US",
+        else AUTO,
         accept=frozenset(accept),
         reject=frozenset(reject),
         accept_patterns=patterns,

@@ -9,7 +9,7 @@ from lint.rule import Context, Rule
 
 def example_failures(rule: Rule, ctx: Context | None = None) -> list[str]:
     """A description of every example the rule gets wrong (empty when all hold)."""
-    context = ctx or Context()
+    context = ctx or Context(language=rule.examples.language)
     failures = []
     for text in rule.examples.bad:
         if not _fires(rule, text, context):

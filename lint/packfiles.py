@@ -12,6 +12,14 @@ FileRecord = tuple[str, str, str]
 _read: list[FileRecord] = []
 
 
+def shipped_pack_dir() -> Path:
+    """The directory of the packs that ship with copydesk (inside the wheel, or the source tree)."""
+    packaged = Path(__file__).resolve().parent / "rules"  # lint/rules inside an installed wheel
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
 def read_beside_pack(node: Node, name: str) -> str:
     """The text of a file named in a pack, relative to the pack's own file."""
     path = Path(node.path).parent / name

@@ -8,9 +8,10 @@ from pathlib import Path
 from lint.cache import cache_dir, code_stamp, content_key, load_object, store_object
 from lint.errors import ConfigError
 from lint.findings import CATEGORIES, Severity
-from lint.packfiles import files_read_since, start_recording, unchanged
+from lint.packfiles import files_read_since, shipped_pack_dir, start_recording, unchanged
 from lint.registry import KINDS
 from lint.rule import Examples, Rule, template_fields
+from lint.variety import AUTO, LANGUAGES
 from lint.yamlsource import (
     Node,
     as_bool,
@@ -35,14 +36,6 @@ COMMON_FIELDS = {
 REQUIRED_FIELDS = {"id", "kind", "severity", "category", "message", "description"}
 MESSAGE_FIELDS = {"match", "replacement", "canonical", "type", "detail"}
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
-
-
-def shipped_pack_dir() -> Path:
-    """The directory of the packs that ship with copydesk (inside the wheel, or the source tree)."""
-    packaged = Path(__file__).resolve().parent / "rules"  # lint/rules inside an installed wheel
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "rules"
 
 
 def shipped_packs() -> dict[str, Path]:
@@ -144,7 +137,12 @@ def _all_fields(node: Node) -> set[str]:
 
 
 def _examples(node: Node) -> Examples:
-    mapping = check_keys(node, {"bad", "good"}, set(), "'examples'")
+    mapping = check_keys(node, {"bad", "good", "language"}, set(), "'examples'")
     bad = as_str_list(mapping["bad"], "examples.bad") if "bad" in mapping else []
     good = as_str_list(mapping["good"], "examples.good") if "good" in mapping else []
-    return Examples(tuple(bad), tuple(good))
+    language = (
+        as_choice(mapping["language"], "examples.language", LANGUAGES)
+        if "language" in mapping
+        else AUTO
+    )
+    return Examples(tuple(bad), tuple(good), language)

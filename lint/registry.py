@@ -80,7 +80,7 @@ KINDS: dict[str, Kind] = {
         ),
         _kind(
             "spelling-variants",
-            set(),
+            {"report"},
             set(),
             spelling.compile_variants,
             spelling.check_variants,

@@ -15,13 +15,14 @@ class Examples:
 
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
+    language: str = "auto"  # the house language the examples are written for
 
 
 @dataclass(frozen=True)
 class Context:
     """Settings a check may read, resolved from configuration before checking starts."""
 
-    language: str = "en-US"
+    language: str = "auto"
     accept: frozenset[str] = frozenset()
     reject: frozenset[str] = frozenset()
     accept_patterns: tuple[Any, ...] = ()

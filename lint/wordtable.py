@@ -128,6 +128,11 @@ class WordSource(Protocol):
         """Hunspell-accepted words at least this frequent, not misspellings, commonest first."""
         ...
 
+    def other_words(self, min_zipf: float) -> list[str]:
+        """Words Hunspell does not accept in lower case (names mostly), not misspellings,
+        at least this frequent, commonest first."""
+        ...
+
 
 class WordTable:
     """Read access to a built table."""
@@ -198,6 +203,16 @@ class WordTable:
             "SELECT word FROM words WHERE freq >= ? AND dict = 1 AND word NOT IN "
             "(SELECT wrong FROM typos) ORDER BY freq DESC, word LIMIT ?",
             (10 ** (min_zipf - 9), limit),
+        )
+        return [row[0] for row in rows]
+
+    def other_words(self, min_zipf: float) -> list[str]:
+        """Words Hunspell does not accept in lower case (names mostly), not misspellings,
+        at least this frequent, commonest first."""
+        rows = self._rows(
+            "SELECT word FROM words WHERE freq >= ? AND dict = 0 AND word NOT IN "
+            "(SELECT wrong FROM typos) ORDER BY freq DESC, word",
+            (10 ** (min_zipf - 9),),
         )
         return [row[0] for row in rows]
 
@@ -294,6 +309,17 @@ class LiveWords:
                 if len(chosen) == limit:
                     break
         return chosen
+
+    def other_words(self, min_zipf: float) -> list[str]:
+        """Words Hunspell does not accept in lower case (names mostly), not misspellings,
+        at least this frequent, commonest first."""
+        floor = 10 ** (min_zipf - 9)
+        frequent = [(f, w) for w, f in self._frequencies.items() if f >= floor and table_form(w)]
+        return [
+            word
+            for _, word in sorted(frequent, key=lambda item: (-item[0], item[1]))
+            if word not in self._typos and not self._spell(word)
+        ]
 
 
 def _mark_used(path: Path) -> None:

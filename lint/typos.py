@@ -1,0 +1,275 @@
+"""The typo engine: is a word the dictionaries do not know a word, or a slip of one we know?
+
+Every unknown token gets one decision, lowercase or capitalised. The evidence on each side:
+
+- for a slip: the known words within one or two edits, each scored by how common it is
+  (wordfreq's Zipf scale) less the cost of the slip that would have produced the token
+  (``lint.slips``: a swap or a key beside the right one costs less than any other edit);
+- for a word in its own right: how common the token itself is, and whether it is built from
+  known words (a prefix, a suffix on a word the dictionary lacks, a closed compound).
+
+A closed compound or a derivation is accepted only when no slip explains the token better:
+"importnat" splits into "import" and "nat" but is one swap from "important"; "ringtones" and
+"reoffending" are near no common word and stay accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from lint.lexicon import is_dictionary_word, typo_fixes, zipf
+from lint.packfiles import shipped_pack_dir
+from lint.slips import slip_cost
+from lint.variety import american_forms, american_to_british, british_to_american, variant_words
+from lint.wordtable import word_table
+from lint.wordlists import WordList, common_words, frequent_words, name_words, near
+
+MAX_SUGGESTIONS = 5
+SHORT_WORD = 5  # shorter lowercase words in use are words: common words crowd round them
+COMMON_ZIPF = 2.0  # a token this frequent is a word, unless a slip explains it much better
+ATTESTED = 1.0  # what being in use counts for, beyond its frequency: wordfreq's counts hold
+# the slips people make too, but a word that common is a word far more often than not
+SLIP_WEIGHT = 2.0  # Zipf points that one unit of slip cost is worth
+MARGIN = 0.5  # how much better a slip must explain a plausible lowercase token
+NAME_MARGIN = 1.5  # ... and a capitalised token, which may be a rare name
+CAPITALISED_COMMON = 1.5  # a common word capitalised mid-sentence is that much rarer
+SENTENCE_START_COMMON = 1.0  # ... and at the start of a sentence, where names stand too
+LONG_NAME = 8  # capitalised tokens this long may be two edits from what was meant
+NAME_BONUS = 1.0  # a capitalised token that the dictionary lists as a name
+# A word built from known words is accepted when no slip explains it; these are what its
+# structure counts for against a slip that does
+DERIVED_PRIOR = 1.0  # a prefix or suffix on a known word ("reoffending")
+COMPOUND_PRIOR = 0.0  # two known words closed up ("ringtones"): most such splits are chance
+ENDING_BONUS = 0.5  # a suggestion that keeps the token's ending ("-s", "-ing") ranks higher
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
+_REGULAR = frozenset(["s", "es", "d", "ed", "ing"])  # inflections Hunspell's affixes give
+_SUFFIX_LIKE = frozenset(
+    "ing ings ers ful ism ist ian ery ily ally ness ment able ability tion sion ation ous".split()
+)
+SHORT_PART_ZIPF = 4.0
+STEM_ZIPF = 3.0  # an unlisted stem this common takes a suffix ("blogger" from "blog")
+_PREFIXES = (
+    *("re", "un", "pre", "non", "co", "de", "over", "under", "anti", "mis", "out", "sub"),
+    *("inter", "super", "mega", "giga", "tera", "multi", "micro", "cyber", "counter", "post"),
+    *("semi", "ultra"),
+)
+
+
+@cache
+def news_words() -> frozenset[str]:
+    """Words of current news the dictionaries lack (``rules/news-words.txt``)."""
+    text = (shipped_pack_dir() / "news-words.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _listed(word: str) -> bool:
+    return is_dictionary_word(word) or word in news_words()
+
+
+@lru_cache(maxsize=300_000)
+def is_listed_word(word: str) -> bool:
+    """Whether a lowercase word is in the dictionary or the news words, in either spelling
+    variety; known misspellings never are."""
+    if typo_fixes(word) is not None:
+        return False
+    if word in variant_words() or _listed(word):
+        return True
+    return any(_listed(us) for us in american_forms(word))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How plausible a token is as a word of its own (Zipf-like), and the words it is built of."""
+
+    score: float
+    attested: bool = False  # in use often enough to be a word, unless a slip explains it
+    parts: frozenset[str] = frozenset()
+
+    @property
+    def plausible(self) -> bool:
+        """In use, or built like a word."""
+        return self.attested or bool(self.parts)
+
+
+def _plain(word: str) -> bool:
+    return len(word) >= 3 and (_listed(word) or zipf(word) >= COMMON_ZIPF)
+
+
+def _compound_part(word: str) -> bool:
+    """A word that can stand in a closed compound: not a suffix ("-ing", "-ness"), and if of
+    three letters, a very common word ("car", "pay"): chance splits are mostly of that kind."""
+    if word in _SUFFIX_LIKE or not _plain(word):
+        return False
+    return len(word) > 3 or (zipf(word) >= SHORT_PART_ZIPF and _listed(word))
+
+
+@lru_cache(maxsize=100_000)
+def word_evidence(word: str, depth: int = 0) -> Evidence:
+    """The evidence that a lowercase token is a word in its own right."""
+    attested = zipf(word)
+    if attested >= COMMON_ZIPF:
+        attested += ATTESTED
+    built, parts = _built(word, depth)
+    return Evidence(max(attested, built), attested >= COMMON_ZIPF, parts)
+
+
+def _built(word: str, depth: int) -> tuple[float, frozenset[str]]:
+    """How likely a word its structure makes it, and the known words it is built of."""
+    if not word.isalpha():
+        return 0.0, frozenset()
+    score, parts = 0.0, set()
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and _plain(rest):
+            score, parts = max(score, DERIVED_PRIOR), parts | {rest}
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if _compound_part(head) and _compound_part(tail):
+            score, parts = max(score, COMPOUND_PRIOR), parts | {head, tail}
+    if depth == 0:
+        for suffix in _INFLECTIONS:
+            stem = word[: -len(suffix)]
+            if not word.endswith(suffix) or len(stem) < 4:
+                continue
+            if is_listed_word(stem):
+                # the dictionary knows a listed word's inflections, and this is not one of
+                # them ("companys"); it often lacks its adverbs and agent nouns
+                if suffix in _REGULAR:
+                    continue
+                score, parts = max(score, DERIVED_PRIOR), parts | {stem}
+            elif zipf(stem) >= STEM_ZIPF or _built(stem, 1)[1]:
+                score, parts = max(score, DERIVED_PRIOR), parts | {stem}
+    return score, frozenset(parts)
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A known word the token may be a slip of, and how well that explains it."""
+
+    score: float
+    word: str
+
+    def __lt__(self, other: Slip) -> bool:
+        """Best explanation first."""
+        return (-self.score, self.word) < (-other.score, other.word)
+
+
+def _related(token: str, word: str) -> bool:
+    """Whether one is an inflection of the other ("hotspots" and "hotspot")."""
+    short, long = sorted((token, word), key=len)
+    return long.startswith(short) and long[len(short) :] in _INFLECTIONS
+
+
+def slips(token: str, lists: Iterable[tuple[WordList, float]], edits: int) -> list[Slip]:
+    """Words of the lists within ``edits`` edits, best explanation first. Each list comes
+    with the amount taken off its words' frequency."""
+    scored: dict[str, Slip] = {}
+    for words, penalty in lists:
+        for word, _ in near(token, words, edits):
+            slip = _scored(token, word, penalty)
+            if word not in scored or slip.score > scored[word].score:
+                scored[word] = slip
+    return sorted(scored.values())
+
+
+def _scored(token: str, word: str, penalty: float) -> Slip:
+    return Slip(zipf(word) - penalty - SLIP_WEIGHT * slip_cost(token, word), word)
+
+
+def _explaining(token: str, found: list[Slip], evidence: Evidence) -> list[Slip]:
+    """The slips that are not the token's own parts or inflections."""
+    return [s for s in found if s.word not in evidence.parts and not _related(token, s.word)]
+
+
+@lru_cache(maxsize=50_000)
+def lowercase_verdict(word: str, variety: str) -> tuple[str, ...] | None:
+    """None when a lowercase word is a word, else its ranked suggestions (maybe empty)."""
+    fixes = typo_fixes(word)
+    if fixes is not None:
+        return _in_variety(fixes, variety)[:MAX_SUGGESTIONS]
+    if is_listed_word(word):
+        return None
+    evidence = word_evidence(word)
+    if evidence.attested and len(word) < SHORT_WORD:
+        return None  # a short word in use: a slip of some common word is always near it
+    found = slips(word, [(common_words(), 0.0)], 2 if len(word) >= SHORT_WORD else 1)
+    if evidence.plausible:
+        better = _explaining(word, found, evidence)
+        if not better or better[0].score < evidence.score + MARGIN:
+            return None
+    suggestions = _ranked(word, found, variety)
+    if any(s.lower() == word for s in suggestions):
+        return None  # only the capitalisation differs ("internet" for "Internet")
+    return suggestions
+
+
+@lru_cache(maxsize=50_000)
+def capitalised_verdict(word: str, variety: str, mid_sentence: bool) -> tuple[str, ...] | None:
+    """None when a capitalised token is a word or a name, else suggestions (capitalised).
+
+    A capitalised token is often a name no list holds, so a slip must explain it clearly
+    better, and a common word is a likely intent only as often as it is capitalised: at
+    the start of a sentence, or mid-sentence in a name ("the Enviornment Agency").
+    Mid-sentence, known misspellings count as slips to weigh, not as verdicts: codespell's
+    list is made for lowercase words, and "Wass" or "Humber" there are names.
+    """
+    lower = word.lower()
+    if is_listed_word(lower) or lower in variant_words():
+        return None
+    fixes = typo_fixes(lower) or ()
+    if fixes and not mid_sentence:
+        return tuple(_capitalise(f) for f in _in_variety(fixes, variety)[:MAX_SUGGESTIONS])
+    evidence = word_evidence(lower)
+    if evidence.attested and len(lower) < SHORT_WORD:
+        return None
+    # a known misspelling's frequency is that of the slip itself: no evidence of a word
+    own = 0.0 if fixes else evidence.score
+    if is_dictionary_word(word):
+        own = max(own, zipf(lower) + NAME_BONUS)
+    common = CAPITALISED_COMMON if mid_sentence else SENTENCE_START_COMMON
+    edits = 2 if len(lower) >= LONG_NAME else 1  # a short unknown name is often near another
+    found = slips(lower, [(common_words(), common), (name_words(), 0.0)], edits)
+    found = [_scored(lower, s.word, 0.0) if _dictionary_name(s.word) else s for s in found]
+    found += [_scored(lower, fix, 0.0) for fix in fixes if fix.isalpha()]
+    better = _explaining(lower, sorted(found), evidence)
+    if not better or better[0].score < own + NAME_MARGIN:
+        return None
+    return tuple(_capitalise(s) for s in _ranked(lower, better, variety))
+
+
+@lru_cache(maxsize=50_000)
+def _dictionary_name(word: str) -> bool:
+    """Whether the dictionary lists a word's capitalised form as a name ("China" beside
+    "china"): capitalised, it is that name, not a common word in a name."""
+    return bool(word_table().is_form(_capitalise(word)))
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _ranked(word: str, found: list[Slip], variety: str) -> tuple[str, ...]:
+    """Suggestions: slips in the article's variety, those keeping the token's ending first;
+    when no slip is near, the closest of the commonest words up to three edits away."""
+    if not found:
+        far = near(word, frequent_words(), 3)
+        return _in_variety([w for w, _ in far], variety)[:MAX_SUGGESTIONS]
+    ending = _ending(word)
+    ordered = sorted(
+        found, key=lambda s: (-(s.score + (ENDING_BONUS if _ending(s.word) == ending else 0)), s.word)
+    )
+    return _in_variety([s.word for s in ordered], variety)[:MAX_SUGGESTIONS]
+
+
+def _ending(word: str) -> str:
+    return next((e for e in ("ing", "ed", "ly", "s") if word.endswith(e)), "")
+
+
+def _in_variety(words: Iterable[str], variety: str) -> tuple[str, ...]:
+    """Words in the article's spelling variety, without repeats."""
+    swap = british_to_american() if variety == "en-US" else american_to_british()
+    return tuple(dict.fromkeys(swap.get(w, w) for w in words))

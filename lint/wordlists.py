@@ -1,0 +1,95 @@
+"""Frequent words grouped for near-miss scans, built from the word table and kept in the cache."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from lint.cache import cache_dir, code_stamp, content_key, load_object, store_object
+from lint.wordtable import WordSource, table_key, word_table
+
+SUGGESTION_ZIPF = 3.0  # dictionary words at least this frequent are one- and two-edit candidates
+NAME_ZIPF = 2.0  # other words (names mostly) at least this frequent are candidates for names
+FREQUENT_WORDS = 50_000  # how many of the commonest dictionary words the far scan looks at
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Words grouped for near-miss scans: by length, and by length with first or last letter."""
+
+    by_length: dict[int, list[str]]
+    by_end: dict[tuple[int, str], list[str]]  # keys (length, "^x") and (length, "x$")
+
+    @staticmethod
+    def of(words: list[str]) -> WordList:
+        """Group a word list."""
+        by_length: dict[int, list[str]] = {}
+        by_end: dict[tuple[int, str], list[str]] = {}
+        for word in words:
+            by_length.setdefault(len(word), []).append(word)
+            by_end.setdefault((len(word), "^" + word[0]), []).append(word)
+            by_end.setdefault((len(word), word[-1] + "$"), []).append(word)
+        return WordList(by_length, by_end)
+
+    def candidates(self, word: str, edits: int) -> list[list[str]]:
+        """Lists (maybe overlapping) of the words worth comparing with ``word``.
+
+        One edit changes one character or two neighbours, so in a word of three letters or
+        more it leaves the first or the last letter in place. Misspellings further away nearly
+        always keep one of them too, so only words sharing one are compared: a few hundred
+        instead of thousands (the misspelling lists score the same either way).
+        """
+        lengths = range(max(1, len(word) - edits), len(word) + edits + 1)
+        if len(word) >= 3:
+            keys = [(n, end) for n in lengths for end in ("^" + word[0], word[-1] + "$")]
+            return [self.by_end[key] for key in keys if key in self.by_end]
+        return [self.by_length[n] for n in lengths if n in self.by_length]
+
+
+def near(word: str, words: WordList, edits: int) -> list[tuple[str, int]]:
+    """Words within ``edits`` edits (OSA) of ``word``, closest first: one C-speed scan."""
+    found = {
+        w: int(d)
+        for group in words.candidates(word, edits)
+        for w, d, _ in process.extract(
+            word, group, scorer=OSA.distance, score_cutoff=edits, limit=None
+        )
+        if w != word
+    }  # a word sharing both its first and last letter is in two groups: a dict keeps one
+    return sorted(found.items(), key=lambda item: (item[1], item[0]))
+
+
+@cache
+def common_words() -> WordList:
+    """Frequent dictionary words (not known misspellings)."""
+    return _cached_list("common", lambda t: t.dictionary_words(SUGGESTION_ZIPF))
+
+
+@cache
+def name_words() -> WordList:
+    """Frequent words that Hunspell does not accept in lower case: names, mostly."""
+    return _cached_list("names", lambda t: t.other_words(NAME_ZIPF))
+
+
+@cache
+def frequent_words() -> WordList:
+    """The commonest dictionary words, for suggestions of last resort."""
+    return _cached_list("frequent", lambda t: t.dictionary_words(0.0, FREQUENT_WORDS))
+
+
+def _cached_list(name: str, select: Callable[[WordSource], list[str]]) -> WordList:
+    """A grouped word list from the word table, kept in the cache: each process needs it."""
+    directory = cache_dir()
+    key = content_key("words-list", code_stamp(), table_key(), name)
+    path = directory / f"list-{key}" if directory is not None else None
+    stored = load_object(path) if path is not None else None
+    if isinstance(stored, WordList):
+        return stored
+    built = WordList.of(select(word_table()))
+    if path is not None:
+        store_object(path, built, "list")
+    return built
