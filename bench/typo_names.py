@@ -41,7 +41,11 @@ def linter(config_path: Path | None = None) -> tuple[Linter, list[Rule], Context
     """A function linting a text with the configuration's spelling, names and terms rules."""
     rules, ctx = load_config(config_path).rules_for(None)
     rules = [r for r in rules if r.category in CATEGORIES]
-    return (lambda text: run_rules(parse_document(text, "<bbc>", "text"), rules, ctx)[0]), rules, ctx
+    return (
+        (lambda text: run_rules(parse_document(text, "<bbc>", "text"), rules, ctx)[0]),
+        rules,
+        ctx,
+    )
 
 
 def is_non_word(word: str) -> bool:
@@ -140,7 +144,9 @@ def sentence_starts(lint: Linter, articles: list[tuple[Path, str]], seed: int, s
     for path, text in articles:
         body = text.find("\n")
         starts = [
-            m for m in _SENTENCE_START.finditer(text, body) if is_dictionary_word(m.group(1).lower())
+            m
+            for m in _SENTENCE_START.finditer(text, body)
+            if is_dictionary_word(m.group(1).lower())
         ]
         for m in rng.sample(starts, min(2, len(starts))):
             word = m.group(1)

@@ -25,7 +25,9 @@ def _neighbours() -> dict[str, frozenset[str]]:
     """Keys touching each letter on a QWERTY keyboard, whose rows are staggered."""
     offsets = (0.0, 0.25, 0.75)
     where = {
-        ch: (col + offsets[row], row) for row, keys in enumerate(_ROWS) for col, ch in enumerate(keys)
+        ch: (col + offsets[row], row)
+        for row, keys in enumerate(_ROWS)
+        for col, ch in enumerate(keys)
     }
     return {
         ch: frozenset(
@@ -79,7 +81,9 @@ def slip_cost(written: str, meant: str) -> float:
     previous2: list[float] = []
     previous = [0.0] * (m + 1)
     for j in range(1, m + 1):
-        previous[j] = previous[j - 1] + _missing_cost(meant, j - 1) + (FIRST_LETTER if j == 1 else 0)
+        previous[j] = (
+            previous[j - 1] + _missing_cost(meant, j - 1) + (FIRST_LETTER if j == 1 else 0)
+        )
     for i in range(1, n + 1):
         current = [previous[0] + _extra_cost(written, i - 1) + (FIRST_LETTER if i == 1 else 0)]
         a = written[i - 1]

@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Literal
 
 from lint.lexicon import is_dictionary_word, typo_fixes, zipf
 from lint.packfiles import shipped_pack_dir
 from lint.slips import slip_cost
 from lint.variety import american_forms, american_to_british, british_to_american, variant_words
-from lint.wordtable import word_table
 from lint.wordlists import WordList, common_words, frequent_words, name_words, near
+from lint.wordtable import word_table
 
 MAX_SUGGESTIONS = 5
 SHORT_WORD = 5  # shorter lowercase words in use are words: common words crowd round them
@@ -46,7 +47,26 @@ ENDING_BONUS = 0.5  # a suggestion that keeps the token's ending ("-s", "-ing") 
 _INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
 _REGULAR = frozenset(["s", "es", "d", "ed", "ing"])  # inflections Hunspell's affixes give
 _SUFFIX_LIKE = frozenset(
-    "ing ings ers ful ism ist ian ery ily ally ness ment able ability tion sion ation ous".split()
+    [
+        "ing",
+        "ings",
+        "ers",
+        "ful",
+        "ism",
+        "ist",
+        "ian",
+        "ery",
+        "ily",
+        "ally",
+        "ness",
+        "ment",
+        "able",
+        "ability",
+        "tion",
+        "sion",
+        "ation",
+        "ous",
+    ]
 )
 SHORT_PART_ZIPF = 4.0
 STEM_ZIPF = 3.0  # an unlisted stem this common takes a suffix ("blogger" from "blog")
@@ -146,6 +166,9 @@ def _built(word: str, depth: int) -> tuple[float, frozenset[str]]:
     return score, frozenset(parts)
 
 
+Position = Literal["start", "mid", "after-name"]  # where a capitalised token stands
+
+
 @dataclass(frozen=True)
 class Slip:
     """A known word the token may be a slip of, and how well that explains it."""
@@ -208,12 +231,13 @@ def lowercase_verdict(word: str, variety: str) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=50_000)
-def capitalised_verdict(word: str, variety: str, mid_sentence: bool) -> tuple[str, ...] | None:
+def capitalised_verdict(word: str, variety: str, where: Position) -> tuple[str, ...] | None:
     """None when a capitalised token is a word or a name, else suggestions (capitalised).
 
     A capitalised token is often a name no list holds, so a slip must explain it clearly
     better, and a common word is a likely intent only as often as it is capitalised: at
-    the start of a sentence, or mid-sentence in a name ("the Enviornment Agency").
+    the start of a sentence, or mid-sentence in a name ("the Enviornment Agency"), but not
+    right after a given name or a title, where a surname stands.
     Mid-sentence, known misspellings count as slips to weigh, not as verdicts: codespell's
     list is made for lowercase words, and "Wass" or "Humber" there are names.
     """
@@ -221,7 +245,7 @@ def capitalised_verdict(word: str, variety: str, mid_sentence: bool) -> tuple[st
     if is_listed_word(lower) or lower in variant_words():
         return None
     fixes = typo_fixes(lower) or ()
-    if fixes and not mid_sentence:
+    if fixes and where == "start":
         return tuple(_capitalise(f) for f in _in_variety(fixes, variety)[:MAX_SUGGESTIONS])
     evidence = word_evidence(lower)
     if evidence.attested and len(lower) < SHORT_WORD:
@@ -230,9 +254,14 @@ def capitalised_verdict(word: str, variety: str, mid_sentence: bool) -> tuple[st
     own = 0.0 if fixes else evidence.score
     if is_dictionary_word(word):
         own = max(own, zipf(lower) + NAME_BONUS)
-    common = CAPITALISED_COMMON if mid_sentence else SENTENCE_START_COMMON
     edits = 2 if len(lower) >= LONG_NAME else 1  # a short unknown name is often near another
-    found = slips(lower, [(common_words(), common), (name_words(), 0.0)], edits)
+    lists = [(name_words(), 0.0)]
+    if where == "after-name":  # "Sarah Teather" is a surname, not "Teacher" mistyped
+        fixes = ()
+    else:
+        common = SENTENCE_START_COMMON if where == "start" else CAPITALISED_COMMON
+        lists.append((common_words(), common))
+    found = slips(lower, lists, edits)
     found = [_scored(lower, s.word, 0.0) if _dictionary_name(s.word) else s for s in found]
     found += [_scored(lower, fix, 0.0) for fix in fixes if fix.isalpha()]
     better = _explaining(lower, sorted(found), evidence)
@@ -260,7 +289,8 @@ def _ranked(word: str, found: list[Slip], variety: str) -> tuple[str, ...]:
         return _in_variety([w for w, _ in far], variety)[:MAX_SUGGESTIONS]
     ending = _ending(word)
     ordered = sorted(
-        found, key=lambda s: (-(s.score + (ENDING_BONUS if _ending(s.word) == ending else 0)), s.word)
+        found,
+        key=lambda s: (-(s.score + (ENDING_BONUS if _ending(s.word) == ending else 0)), s.word),
     )
     return _in_variety([s.word for s in ordered], variety)[:MAX_SUGGESTIONS]
 

@@ -80,7 +80,7 @@ def test_fail_level_from_config(tmp_path: Path) -> None:
     [
         (
             "packs: [house]\nlanguage: fr\n",
-            ".copydesk.yaml:2:11: 'language' must be one of en-US, en-GB",
+            ".copydesk.yaml:2:11: 'language' must be one of auto, en-US, en-GB",
         ),
         ("packs: [nope]\n", ".copydesk.yaml:1:8: unknown pack 'nope'"),
         (

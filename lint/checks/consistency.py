@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ def check_consistency(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
     for rare, common, severity in _variant_pairs(counts, first_seen, ctx):
         if _different_people(
             _neighbours(doc, occurrences[rare]), _neighbours(doc, occurrences[common])
-        ):
+        ) or _side_by_side(doc, occurrences[rare], occurrences[common]):
             continue
         for index in occurrences[rare]:
             start = words[index][0]
@@ -70,6 +71,25 @@ def _different_people(rare: set[tuple[int, str]], common: set[tuple[int, str]]) 
         if same_side and name not in same_side:
             return True
     return False
+
+
+_JOINED = re.compile(r"\b(?:and|or|nor|with|v|vs|versus)\b|[,;&/]")
+
+
+def _side_by_side(doc: Document, rare: list[int], common: list[int]) -> bool:
+    """Whether the two spellings are coordinated in one sentence ("Ms Sinclair and Ms
+    Sinclaire"): a writer does not slip on a name right beside its right spelling, so
+    they are two names."""
+    for a in rare:
+        for b in common:
+            lo, hi = sorted((doc.words[a], doc.words[b]))
+            gap = doc.prose[lo[1] : hi[0]]
+            if len(gap) <= _NEAR and not any(ch in gap for ch in ".!?\n") and _JOINED.search(gap):
+                return True
+    return False
+
+
+_NEAR = 30  # characters between two coordinated names
 
 
 def _neighbours(doc: Document, indexes: list[int]) -> set[tuple[int, str]]:

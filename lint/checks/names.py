@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from lint.document import Document
 from lint.findings import Finding
 from lint.fuzzy import DeletionIndex
-from lint.lexicon import is_common_word, is_dictionary_word
+from lint.lexicon import is_common_word, is_dictionary_word, zipf
+from lint.packfiles import shipped_pack_dir
 from lint.phrases import PhraseIndex, match_case, phrase_words
 from lint.rule import Context, Rule
 from lint.words import is_sentence_start, strip_possessive
@@ -51,7 +54,10 @@ class NamesOptions:
     sibling_parts: dict[str, frozenset[str]]  # a name part -> every part of names that have it
     threshold: float
     as_of: str | None = None
+    house: bool = False  # a newsroom's own list: its near misses need no further evidence
+    given_names: dict[str, frozenset[str]] = field(default_factory=dict)  # surname -> given
     _verdicts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _wide: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def compile_names(fields: dict[str, Node], rule_node: Node) -> NamesOptions:
@@ -79,9 +85,14 @@ def compile_names(fields: dict[str, Node], rule_node: Node) -> NamesOptions:
             wrong.add(variant, _replacement_for(variant, entry), ignorecase=False)
     as_of = as_str(fields["as_of"], "as_of") if "as_of" in fields else None
     siblings: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
     for entry in entries:
         for part in entry.parts:
             siblings.setdefault(part, set()).update(entry.parts)
+        for form in (entry.canonical, *entry.short):
+            words = phrase_words(form)
+            if entry.type == "person" and len(words) >= 2 and words[0] not in TITLES:
+                given.setdefault(words[-1], set()).add(words[0])
     return NamesOptions(
         entries,
         wrong,
@@ -91,7 +102,17 @@ def compile_names(fields: dict[str, Node], rule_node: Node) -> NamesOptions:
         {part: frozenset(group) for part, group in siblings.items()},
         threshold,
         as_of,
+        house=not _is_shipped(rule_node.path),
+        given_names={surname: frozenset(names) for surname, names in given.items()},
     )
+
+
+def _is_shipped(path: str) -> bool:
+    """Whether a pack file is one of those that ship with copydesk."""
+    try:
+        return Path(path).resolve().parent == shipped_pack_dir().resolve()
+    except OSError:
+        return False
 
 
 def _entry(node: Node, key: str) -> NameEntry:
@@ -121,26 +142,72 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
         match = doc.text[hit.start : hit.end]
         replacement = match_case(hit.payload, match)
         yield rule.finding(hit.start, hit.end, match, (replacement,), canonical=hit.payload)
-    verdicts = options._verdicts
     # near misses of names are looked for in capitalised words, each distinct one judged once
     for token, indexes in doc.capitalised_tokens.items():
-        suggestions = verdicts.get(token)
-        if suggestions is None:
-            suggestions = near_names(token, options, ctx)
-        if not suggestions:
+        suggestions = near_names(token, options, ctx)
+        wide = () if suggestions else _two_edit_names(token, options, ctx)
+        if not suggestions and not wide:
             continue
-        parts = {p for s in suggestions for p in options.sibling_parts.get(s, ())}
+        parts = {p for s in suggestions or wide for p in options.sibling_parts.get(s, ())}
         for index in indexes:
             start = doc.words[index][0]
             if exact_spans and any(a <= start < b for a, b in exact_spans):
                 continue
-            if _has_evidence(doc, index, suggestions, parts) and not _someone_else(
-                doc, index, parts
+            if suggestions:
+                evident = options.house or _has_evidence(doc, index, suggestions, parts)
+                if not evident or _someone_else(doc, index, parts):
+                    continue
+            elif not _beside_another_part(doc, index, parts - {token}):
+                continue
+            chosen = suggestions or wide
+            replacements = tuple(match_case(s, token) for s in chosen)
+            yield rule.finding(start, start + len(token), token, replacements, canonical=chosen[0])
+    yield from _given_name_slips(doc, rule, options)
+
+
+def _beside_another_part(doc: Document, index: int, parts: set[str]) -> bool:
+    """Whether a word directly beside this one is another part of the same name
+    ("Vlamidir Putin", "Annalena Burbock"): evidence for a wider match."""
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(doc.words):
+            lo, hi = sorted((doc.words[neighbour], doc.words[index]))
+            if (
+                not doc.prose[lo[1] : hi[0]].strip()
+                and strip_possessive(_word(doc, neighbour)) in parts
             ):
-                replacements = tuple(match_case(s, token) for s in suggestions)
-                yield rule.finding(
-                    start, start + len(token), token, replacements, canonical=suggestions[0]
-                )
+                return True
+    return False
+
+
+COMMON_SURNAME_ZIPF = 4.5  # a surname this common ("Johnson") is shared by many people
+
+
+def _given_name_slips(doc: Document, rule: Rule, options: NamesOptions) -> Iterator[Finding]:
+    """A listed surname after a given name one or two edits from the listed one: "Joseph
+    Borrell" for "Josep Borrell", "Jan Psaki" for "Jen Psaki", although both are names."""
+    for surname, indexes in doc.capitalised_tokens.items():
+        given = options.given_names.get(surname)
+        if not given or zipf(surname.lower()) >= COMMON_SURNAME_ZIPF:
+            continue
+        for index in indexes:
+            if index == 0:
+                continue
+            (start, end), (after, _) = doc.words[index - 1], doc.words[index]
+            written = doc.prose[start:end]
+            if doc.prose[end:after].strip() or written in given or not written[:1].isupper():
+                continue
+            meant = _closest_given_name(written, given)
+            if meant is not None:
+                yield rule.finding(start, end, written, (meant,), canonical=f"{meant} {surname}")
+
+
+def _closest_given_name(written: str, given: frozenset[str]) -> str | None:
+    """The listed given name ``written`` is a slip of: one edit, or two for long names."""
+    for name in sorted(given):
+        budget = 1 if len(name) <= 4 else 2
+        if written not in TITLES and OSA.distance(written.lower(), name.lower()) <= budget:
+            return name
+    return None
 
 
 def _has_evidence(doc: Document, index: int, suggestions: tuple[str, ...], parts: set[str]) -> bool:
@@ -239,6 +306,30 @@ def near_names(token: str, options: NamesOptions, ctx: Context) -> tuple[str, ..
             )
     options._verdicts[token] = verdict
     return verdict
+
+
+def _two_edit_names(token: str, options: NamesOptions, ctx: Context) -> tuple[str, ...]:
+    """Pack names two edits from ``token``, reported only beside another part of the name
+    (a scan of every name part, once per distinct token)."""
+    cached = options._wide.get(token)
+    if cached is not None:
+        return cached
+    verdict: tuple[str, ...] = ()
+    if len(token) >= MIN_PART and could_be_misspelt_name(token, ctx):
+        lower = token.lower()
+        close = process.extract(
+            lower, options.fuzzy.keys, scorer=OSA.distance, score_cutoff=2, limit=None
+        )
+        verdict = tuple(
+            options.part_to_display[key]
+            for key, distance, _ in sorted(close, key=lambda hit: (hit[1], hit[0]))
+            if distance == 2 and fuzz.ratio(lower, key) >= WIDE_THRESHOLD
+        )
+    options._wide[token] = verdict
+    return verdict
+
+
+WIDE_THRESHOLD = 70.0
 
 
 def could_be_misspelt_name(token: str, ctx: Context) -> bool:

@@ -11,7 +11,7 @@ from lint.findings import Finding
 from lint.lexicon import prefetch
 from lint.phrases import match_case
 from lint.rule import Context, Rule
-from lint.typos import capitalised_verdict, lowercase_verdict
+from lint.typos import Position, capitalised_verdict, lowercase_verdict
 from lint.variety import (
     AUTO,
     american_to_british,
@@ -80,7 +80,7 @@ class _Memo:
     """Per-process verdicts for one configuration: most tokens recur from article to article."""
 
     tokens: dict[str, _Plan] = field(default_factory=dict)
-    capitalised: dict[tuple[str, bool], tuple[str, ...] | None] = field(default_factory=dict)
+    capitalised: dict[tuple[str, Position], tuple[str, ...] | None] = field(default_factory=dict)
 
 
 _MEMO_LIMIT = 200_000  # tokens remembered per configuration
@@ -112,7 +112,7 @@ def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
             at = start + item.offset
             replacements = item.replacements
             if replacements is None:
-                key = (item.word, not _checked_as_word(doc, at))
+                key = (item.word, _position(doc, index, at))
                 if key not in memo.capitalised:
                     memo.capitalised[key] = capitalised_verdict(item.word, variety, key[1])
                 replacements = memo.capitalised[key]
@@ -208,6 +208,18 @@ def _checked_as_word(doc: Document, start: int) -> bool:
     if block is not None and block.kind in ("heading", "title"):
         return True
     return is_sentence_start(doc.prose, start, block.start if block is not None else 0)
+
+
+def _position(doc: Document, index: int, at: int) -> Position:
+    """Where a capitalised word stands: opening a sentence or a headline, right after another
+    capitalised word (a given name or a title: a surname follows), or elsewhere."""
+    if _checked_as_word(doc, at):
+        return "start"
+    if index > 0:
+        start, end = doc.words[index - 1]
+        if doc.prose[start : start + 1].isupper() and not doc.prose[end:at].strip():
+            return "after-name"
+    return "mid"
 
 
 # --- mixed British and American spelling ------------------------------------------------------
