@@ -178,7 +178,7 @@ def rare_names(lint: Linter, articles: list[tuple[Path, str]], show: int) -> Non
         if len(seen) == 1 and not is_dictionary_word(w) and not is_dictionary_word(w.lower())
     }
     flagged: set[str] = set()
-    for (path, text), index in zip(articles, range(len(articles)), strict=True):
+    for index, (_, text) in enumerate(articles):
         mine = {w for w in rare if index in where[w]}
         if mine:
             flagged |= {f.match for f in lint(text) if f.match in mine}

@@ -22,7 +22,7 @@ from typing import Literal
 
 from lint.lexicon import is_dictionary_word, typo_fixes, zipf
 from lint.packfiles import shipped_pack_dir
-from lint.slips import slip_cost
+from lint.slips import name_slip_cost, slip_cost
 from lint.variety import american_forms, american_to_british, british_to_american, variant_words
 from lint.wordlists import WordList, common_words, frequent_words, name_words, near
 from lint.wordtable import word_table
@@ -37,6 +37,7 @@ MARGIN = 0.5  # how much better a slip must explain a plausible lowercase token
 NAME_MARGIN = 1.5  # ... and a capitalised token, which may be a rare name
 CAPITALISED_COMMON = 1.5  # a common word capitalised mid-sentence is that much rarer
 SENTENCE_START_COMMON = 1.0  # ... and at the start of a sentence, where names stand too
+LENGTH_EASING = 0.25  # margin taken off per letter beyond five
 LONG_NAME = 8  # capitalised tokens this long may be two edits from what was meant
 NAME_BONUS = 1.0  # a capitalised token that the dictionary lists as a name
 # A word built from known words is accepted when no slip explains it; these are what its
@@ -141,7 +142,7 @@ def _built(word: str, depth: int) -> tuple[float, frozenset[str]]:
     """How likely a word its structure makes it, and the known words it is built of."""
     if not word.isalpha():
         return 0.0, frozenset()
-    score, parts = 0.0, set()
+    score, parts = 0.0, set[str]()
     for prefix in _PREFIXES:
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and _plain(rest):
@@ -189,18 +190,19 @@ def _related(token: str, word: str) -> bool:
 
 def slips(token: str, lists: Iterable[tuple[WordList, float]], edits: int) -> list[Slip]:
     """Words of the lists within ``edits`` edits, best explanation first. Each list comes
-    with the amount taken off its words' frequency."""
+    with the amount taken off its words' frequency; the names list is scored as names."""
     scored: dict[str, Slip] = {}
     for words, penalty in lists:
         for word, _ in near(token, words, edits):
-            slip = _scored(token, word, penalty)
+            slip = _scored(token, word, penalty, words is name_words())
             if word not in scored or slip.score > scored[word].score:
                 scored[word] = slip
     return sorted(scored.values())
 
 
-def _scored(token: str, word: str, penalty: float) -> Slip:
-    return Slip(zipf(word) - penalty - SLIP_WEIGHT * slip_cost(token, word), word)
+def _scored(token: str, word: str, penalty: float, name: bool = False) -> Slip:
+    cost = name_slip_cost(token, word) if name else slip_cost(token, word)
+    return Slip(zipf(word) - penalty - SLIP_WEIGHT * cost, word)
 
 
 def _explaining(token: str, found: list[Slip], evidence: Evidence) -> list[Slip]:
@@ -265,7 +267,7 @@ def capitalised_verdict(word: str, variety: str, where: Position) -> tuple[str, 
     found = [_scored(lower, s.word, 0.0) if _dictionary_name(s.word) else s for s in found]
     found += [_scored(lower, fix, 0.0) for fix in fixes if fix.isalpha()]
     better = _explaining(lower, sorted(found), evidence)
-    if not better or better[0].score < own + NAME_MARGIN:
+    if not better or better[0].score < own + name_margin(len(lower)):
         return None
     return tuple(_capitalise(s) for s in _ranked(lower, better, variety))
 
@@ -275,6 +277,12 @@ def _dictionary_name(word: str) -> bool:
     """Whether the dictionary lists a word's capitalised form as a name ("China" beside
     "china"): capitalised, it is that name, not a common word in a name."""
     return bool(word_table().is_form(_capitalise(word)))
+
+
+def name_margin(length: int) -> float:
+    """How much better a slip must explain a capitalised token than a name would. A long
+    token is less often a real name that happens to lie one edit from a known word."""
+    return max(0.0, NAME_MARGIN - LENGTH_EASING * max(0, length - 5))
 
 
 def _capitalise(word: str) -> str:

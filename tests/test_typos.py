@@ -171,12 +171,16 @@ def test_slip_costs_follow_how_people_type() -> None:
     assert slip_cost("same", "same") == 0
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def test_language_auto_follows_the_article() -> None:
-    assert article_variety("auto", "the colour of the programme".split()) == "en-GB"
-    assert article_variety("auto", "the color of the program and the center".split()) == "en-US"
-    assert article_variety("en-US", "the colour".split()) == "en-US"
+    assert article_variety("auto", _words("the colour of the programme")) == "en-GB"
+    assert article_variety("auto", _words("the color of the program and the center")) == "en-US"
+    assert article_variety("en-US", _words("the colour")) == "en-US"
     # a capitalised form may be a name: it does not vote
-    assert article_variety("auto", "the Lincoln Center and the colour".split()) == "en-GB"
+    assert article_variety("auto", _words("the Lincoln Center and the colour")) == "en-GB"
 
 
 def test_explicit_language_reports_the_other_variety_as_such() -> None:

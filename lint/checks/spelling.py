@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from lint.document import Document
 from lint.findings import Finding
-from lint.lexicon import prefetch
+from lint.checks.names import TITLES
+from lint.lexicon import is_dictionary_word, prefetch
 from lint.phrases import match_case
 from lint.rule import Context, Rule
 from lint.typos import Position, capitalised_verdict, lowercase_verdict
@@ -211,14 +212,19 @@ def _checked_as_word(doc: Document, start: int) -> bool:
 
 
 def _position(doc: Document, index: int, at: int) -> Position:
-    """Where a capitalised word stands: opening a sentence or a headline, right after another
-    capitalised word (a given name or a title: a surname follows), or elsewhere."""
+    """Where a capitalised word stands: opening a sentence or a headline, right after a name
+    or a title (a surname follows), or elsewhere."""
     if _checked_as_word(doc, at):
         return "start"
     if index > 0:
         start, end = doc.words[index - 1]
-        if doc.prose[start : start + 1].isupper() and not doc.prose[end:at].strip():
-            return "after-name"
+        before = strip_possessive(doc.prose[start:end])
+        if (
+            before[:1].isupper()
+            and not doc.prose[end:at].strip()
+            and (before in TITLES or not is_dictionary_word(before.lower()))
+        ):
+            return "after-name"  # "Sarah Teather", "Mr Wass"; not "United Nations"
     return "mid"
 
 
