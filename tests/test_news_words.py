@@ -18,7 +18,7 @@ ENTRIES = [
 
 
 def test_the_list_is_sorted_lowercase_and_without_duplicates() -> None:
-    assert ENTRIES == sorted(ENTRIES)
+    assert sorted(ENTRIES) == ENTRIES
     assert len(ENTRIES) == len(set(ENTRIES))
     assert all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", entry) for entry in ENTRIES)
 

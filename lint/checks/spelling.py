@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from lint.checks.names import TITLES
 from lint.document import Document
 from lint.findings import Finding
-from lint.checks.names import TITLES
 from lint.lexicon import is_dictionary_word, prefetch
 from lint.phrases import match_case
 from lint.rule import Context, Rule
