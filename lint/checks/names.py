@@ -293,7 +293,10 @@ def near_names(token: str, options: NamesOptions, ctx: Context) -> tuple[str, ..
     if cached is not None:
         return cached
     verdict: tuple[str, ...] = ()
-    if could_be_misspelt_name(token, ctx) and token not in options.correct_forms:
+    # a house list's near misses need no evidence, so a name in use is taken for another
+    # person's ("Henman" beside a listed "Herman")
+    known = options.house and zipf(token.lower()) >= KNOWN_NAME_ZIPF
+    if could_be_misspelt_name(token, ctx) and token not in options.correct_forms and not known:
         close = options.fuzzy.near(token)
         if close:
             best = close[0][1]
@@ -330,6 +333,7 @@ def _two_edit_names(token: str, options: NamesOptions, ctx: Context) -> tuple[st
 
 
 WIDE_THRESHOLD = 70.0
+KNOWN_NAME_ZIPF = 2.0  # a capitalised word this common is a name in use
 
 
 def could_be_misspelt_name(token: str, ctx: Context) -> bool:
@@ -351,5 +355,10 @@ def could_be_misspelt_name(token: str, ctx: Context) -> bool:
     )
 
 
+_NAME_ENDINGS = ("s", "es", "er", "ers", "n", "ns", "an", "ans", "i")
+
+
 def _inflection(word: str, key: str) -> bool:
-    return word in (key + "s", key + "es") or key in (word + "s", word + "es")
+    """Whether one is the other with a plural or a demonym's ending ("Zealander")."""
+    short, long = sorted((word, key), key=len)
+    return long.startswith(short) and long[len(short) :] in _NAME_ENDINGS
