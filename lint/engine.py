@@ -15,7 +15,7 @@ from lint.findings import Finding
 from lint.registry import KINDS
 from lint.rule import Context, Rule
 from lint.saferegex import RegexTimeout
-from lint.variety import article_variety
+from lint.variety import document_variety
 from lint.wordtable import word_table
 
 
@@ -70,7 +70,7 @@ def lint_document(doc: Document, config: Config, article: Path | None = None) ->
         from lint.languagetool import check_languagetool
 
         try:
-            variety = article_variety(ctx.language, doc.tokens)
+            variety = document_variety(ctx.language, doc)
             extra = check_languagetool(doc, config.languagetool, variety)
         except CopydeskError as exc:
             if config.languagetool.on_error == "error":

@@ -19,6 +19,7 @@ DOUBLED = 0.5  # a letter typed twice, or one of a double letter left out
 DROPPED_VOWEL = 0.8  # a vowel left out, or one typed in excess
 OTHER = 1.0
 FIRST_LETTER = 0.3  # added to an edit of a word's first letter
+CHEAPEST_EDIT = min(TRANSPOSE, NEIGHBOUR_KEY, VOWEL_FOR_VOWEL, DOUBLED, DROPPED_VOWEL, OTHER)
 NAME_ENDING = 0.5  # added when one name is the other with a letter more at the end
 
 
@@ -90,25 +91,28 @@ def slip_cost(written: str, meant: str, vowels: float = VOWEL_FOR_VOWEL) -> floa
     typed for another.
     """
     n, m = len(written), len(meant)
+    extra = [_extra_cost(written, i) for i in range(n)]
+    missing = [_missing_cost(meant, j) for j in range(m)]
+    extra[0:1] = [c + FIRST_LETTER for c in extra[0:1]]
+    missing[0:1] = [c + FIRST_LETTER for c in missing[0:1]]
     previous2: list[float] = []
     previous = [0.0] * (m + 1)
-    for j in range(1, m + 1):
-        previous[j] = (
-            previous[j - 1] + _missing_cost(meant, j - 1) + (FIRST_LETTER if j == 1 else 0)
-        )
+    for j in range(m):
+        previous[j + 1] = previous[j] + missing[j]
     for i in range(1, n + 1):
-        current = [previous[0] + _extra_cost(written, i - 1) + (FIRST_LETTER if i == 1 else 0)]
         a = written[i - 1]
+        current = [previous[0] + extra[i - 1]]
         first = FIRST_LETTER if i == 1 else 0.0
         for j in range(1, m + 1):
             b = meant[j - 1]
-            edge = first if j == 1 else 0.0
-            best = previous[j - 1] + (0.0 if a == b else substitution_cost(b, a, vowels) + edge)
-            best = min(
-                best,
-                previous[j] + _extra_cost(written, i - 1) + edge,
-                current[j - 1] + _missing_cost(meant, j - 1) + edge,
-            )
+            if a == b:
+                best = previous[j - 1]
+            else:
+                edge = first or (FIRST_LETTER if j == 1 else 0.0)
+                best = previous[j - 1] + substitution_cost(b, a, vowels) + edge
+            inserted = previous[j] + extra[i - 1]
+            dropped = current[j - 1] + missing[j - 1]
+            best = min(best, inserted, dropped)
             if i > 1 and j > 1 and a == meant[j - 2] and written[i - 2] == b and a != b:
                 best = min(best, previous2[j - 2] + TRANSPOSE + (FIRST_LETTER if i == 2 else 0))
             current.append(best)

@@ -22,7 +22,7 @@ from typing import Literal
 
 from lint.lexicon import is_dictionary_word, typo_fixes, zipf
 from lint.packfiles import shipped_pack_dir
-from lint.slips import name_slip_cost, slip_cost
+from lint.slips import CHEAPEST_EDIT, name_slip_cost, slip_cost
 from lint.variety import american_forms, american_to_british, british_to_american, variant_words
 from lint.wordlists import WordList, common_words, frequent_words, name_words, near
 from lint.wordtable import word_table
@@ -188,12 +188,18 @@ def _related(token: str, word: str) -> bool:
     return long.startswith(short) and long[len(short) :] in _INFLECTIONS
 
 
-def slips(token: str, lists: Iterable[tuple[WordList, float]], edits: int) -> list[Slip]:
+def slips(
+    token: str, lists: Iterable[tuple[WordList, float]], edits: int, floor: float = -99.0
+) -> list[Slip]:
     """Words of the lists within ``edits`` edits, best explanation first. Each list comes
-    with the amount taken off its words' frequency; the names list is scored as names."""
+    with the amount taken off its words' frequency; the names list is scored as names.
+    Words that could not score ``floor`` even with the cheapest slips are not scored."""
     scored: dict[str, Slip] = {}
+    cheapest = SLIP_WEIGHT * CHEAPEST_EDIT
     for words, penalty in lists:
-        for word, _ in near(token, words, edits):
+        for word, distance in near(token, words, edits, floor + cheapest):
+            if zipf(word) - cheapest * distance < floor:
+                continue
             slip = _scored(token, word, penalty, words is name_words())
             if word not in scored or slip.score > scored[word].score:
                 scored[word] = slip
@@ -221,11 +227,13 @@ def lowercase_verdict(word: str, variety: str) -> tuple[str, ...] | None:
     evidence = word_evidence(word)
     if evidence.attested and len(word) < SHORT_WORD:
         return None  # a short word in use: a slip of some common word is always near it
-    found = slips(word, [(common_words(), 0.0)], 2 if len(word) >= SHORT_WORD else 1)
+    edits = 2 if len(word) >= SHORT_WORD else 1
     if evidence.plausible:
-        better = _explaining(word, found, evidence)
-        if not better or better[0].score < evidence.score + MARGIN:
+        floor = evidence.score + MARGIN
+        better = _explaining(word, slips(word, [(common_words(), 0.0)], edits, floor), evidence)
+        if not better or better[0].score < floor:
             return None
+    found = slips(word, [(common_words(), 0.0)], edits)
     suggestions = _ranked(word, found, variety)
     if any(s.lower() == word for s in suggestions):
         return None  # only the capitalisation differs ("internet" for "Internet")
@@ -263,11 +271,12 @@ def capitalised_verdict(word: str, variety: str, where: Position) -> tuple[str, 
     else:
         common = SENTENCE_START_COMMON if where == "start" else CAPITALISED_COMMON
         lists.append((common_words(), common))
-    found = slips(lower, lists, edits)
+    floor = own + name_margin(len(lower))
+    found = slips(lower, lists, edits, floor)
     found = [_scored(lower, s.word, 0.0) if _dictionary_name(s.word) else s for s in found]
     found += [_scored(lower, fix, 0.0) for fix in fixes if fix.isalpha()]
     better = _explaining(lower, sorted(found), evidence)
-    if not better or better[0].score < own + name_margin(len(lower)):
+    if not better or better[0].score < floor:
         return None
     return tuple(_capitalise(s) for s in _ranked(lower, better, variety))
 
@@ -282,7 +291,7 @@ def _dictionary_name(word: str) -> bool:
 def name_margin(length: int) -> float:
     """How much better a slip must explain a capitalised token than a name would. A long
     token is less often a real name that happens to lie one edit from a known word."""
-    return max(0.0, NAME_MARGIN - LENGTH_EASING * max(0, length - 5))
+    return max(0.0, NAME_MARGIN - LENGTH_EASING * max(0, length - SHORT_WORD))
 
 
 def _capitalise(word: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from lint.document import Document
 from lint.wordtable import codespell_file
 
 AUTO = "auto"
@@ -35,6 +36,15 @@ def american_to_british() -> dict[str, str]:
 def variant_words() -> frozenset[str]:
     """Every British and American spelling in the lists."""
     return frozenset(british_to_american()) | frozenset(american_to_british())
+
+
+def document_variety(language: str, doc: Document) -> str:
+    """``article_variety`` of a document, looking only at its words in the variant lists."""
+    if language != AUTO or not doc.key_set & variant_words():
+        return DEFAULT_VARIETY if language == AUTO else language
+    words = variant_words()
+    pairs = zip(doc.tokens, doc.keys, strict=True)
+    return article_variety(language, (token for token, key in pairs if key in words))
 
 
 def article_variety(language: str, tokens: Iterable[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -10,6 +11,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from lint.cache import cache_dir, code_stamp, content_key, load_object, store_object
+from lint.lexicon import prefetch, zipf
 from lint.wordtable import WordSource, table_key, word_table
 
 SUGGESTION_ZIPF = 3.0  # dictionary words at least this frequent are one- and two-edit candidates
@@ -19,24 +21,33 @@ FREQUENT_WORDS = 50_000  # how many of the commonest dictionary words the far sc
 
 @dataclass(frozen=True)
 class WordList:
-    """Words grouped for near-miss scans: by length, and by length with first or last letter."""
+    """Words grouped for near-miss scans, by length with first or last letter (or by length
+    alone), each group commonest first with the words' Zipf values beside it (negated, so
+    that a group's words at least so common are a prefix found by bisection)."""
 
-    by_length: dict[int, list[str]]
-    by_end: dict[tuple[int, str], list[str]]  # keys (length, "^x") and (length, "x$")
+    by_length: dict[int, tuple[list[str], list[float]]]
+    by_end: dict[tuple[int, str], tuple[list[str], list[float]]]  # (length, "^x" or "x$")
 
     @staticmethod
     def of(words: list[str]) -> WordList:
-        """Group a word list."""
-        by_length: dict[int, list[str]] = {}
-        by_end: dict[tuple[int, str], list[str]] = {}
+        """Group a word list given commonest first."""
+        prefetch(words)
+        by_length: dict[int, tuple[list[str], list[float]]] = {}
+        by_end: dict[tuple[int, str], tuple[list[str], list[float]]] = {}
         for word in words:
-            by_length.setdefault(len(word), []).append(word)
-            by_end.setdefault((len(word), "^" + word[0]), []).append(word)
-            by_end.setdefault((len(word), word[-1] + "$"), []).append(word)
+            weight = -zipf(word)
+            keys = ((len(word), "^" + word[0]), (len(word), word[-1] + "$"))
+            for group in (
+                by_length.setdefault(len(word), ([], [])),
+                *(by_end.setdefault(key, ([], [])) for key in keys),
+            ):
+                group[0].append(word)
+                group[1].append(weight)
         return WordList(by_length, by_end)
 
-    def candidates(self, word: str, edits: int) -> list[list[str]]:
-        """Lists (maybe overlapping) of the words worth comparing with ``word``.
+    def candidates(self, word: str, edits: int, min_zipf: float = 0.0) -> list[list[str]]:
+        """Lists (maybe overlapping) of the words worth comparing with ``word``: those at
+        least ``min_zipf`` common.
 
         One edit changes one character or two neighbours, so in a word of three letters or
         more it leaves the first or the last letter in place. Misspellings further away nearly
@@ -46,15 +57,19 @@ class WordList:
         lengths = range(max(1, len(word) - edits), len(word) + edits + 1)
         if len(word) >= 3:
             keys = [(n, end) for n in lengths for end in ("^" + word[0], word[-1] + "$")]
-            return [self.by_end[key] for key in keys if key in self.by_end]
-        return [self.by_length[n] for n in lengths if n in self.by_length]
+            groups = [self.by_end[key] for key in keys if key in self.by_end]
+        else:
+            groups = [self.by_length[n] for n in lengths if n in self.by_length]
+        return [words[: bisect_right(weights, -min_zipf)] for words, weights in groups]
 
 
-def near(word: str, words: WordList, edits: int) -> list[tuple[str, int]]:
-    """Words within ``edits`` edits (OSA) of ``word``, closest first: one C-speed scan."""
+def near(word: str, words: WordList, edits: int, min_zipf: float = 0.0) -> list[tuple[str, int]]:
+    """Words at least ``min_zipf`` common within ``edits`` edits (OSA) of ``word``, closest
+    first: one C-speed scan."""
     found = {
         w: int(d)
-        for group in words.candidates(word, edits)
+        for group in words.candidates(word, edits, min_zipf)
+        if group
         for w, d, _ in process.extract(
             word, group, scorer=OSA.distance, score_cutoff=edits, limit=None
         )

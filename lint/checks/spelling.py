@@ -16,8 +16,8 @@ from lint.typos import Position, capitalised_verdict, lowercase_verdict
 from lint.variety import (
     AUTO,
     american_to_british,
-    article_variety,
     british_to_american,
+    document_variety,
     variant_words,
 )
 from lint.words import is_sentence_start, strip_possessive
@@ -92,7 +92,7 @@ _memos: dict[tuple[SpellingOptions, Context, str], _Memo] = {}
 def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Report words that the typo engine takes for slips, lowercase and capitalised."""
     options: SpellingOptions = rule.options
-    variety = article_variety(ctx.language, doc.tokens)
+    variety = document_variety(ctx.language, doc)
     memo = _memo_for(options, ctx, variety)
     plans = memo.tokens
     prose, tokens = doc.prose, doc.tokens
@@ -117,7 +117,9 @@ def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
                 if key not in memo.capitalised:
                     memo.capitalised[key] = capitalised_verdict(item.word, variety, key[1])
                 replacements = memo.capitalised[key]
-                if replacements is None:
+                if replacements is None or replacements[0] in doc.word_set:
+                    # the article spells both: whether they are one name or two is the
+                    # consistency rule's call ("Ms Sinclair and Ms Sinclaire")
                     continue
             end = at + len(item.word)
             yield rule.finding(at, end, doc.text[at:end], replacements, detail=item.detail)
@@ -249,7 +251,7 @@ def check_variants(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
             start, end = words[index]
             token = strip_possessive(prose[start:end])
             seen.setdefault(gb, {}).setdefault(key, []).append((start, token))
-    preferred_gb = article_variety(ctx.language, doc.tokens) == "en-GB"
+    preferred_gb = document_variety(ctx.language, doc) == "en-GB"
     for gb, forms in seen.items():
         if len(forms) < 2 and not house_only:
             continue
@@ -257,7 +259,7 @@ def check_variants(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
         house = gb if preferred_gb else us
         other = us if preferred_gb else gb
         for start, token in forms.get(other, ()):
-            if house_only and token[:1].isupper() and not _checked_as_word(doc, start):
+            if token[:1].isupper() and not _checked_as_word(doc, start):
                 continue  # a name ("Lincoln Center") keeps its own spelling
             replacement = match_case(house, token)
             end = start + len(token)
