@@ -135,6 +135,12 @@ def is_common_word(word: str, threshold: float = 3.0) -> bool:
     return zipf(word.lower()) >= threshold
 
 
+@lru_cache(maxsize=100_000)
+def place_weight(word: str) -> float:
+    """How large a place a lowercase word names (``lint.places``; 0 for none)."""
+    return word_table().place_weight(word)
+
+
 def typo_fixes(word: str) -> tuple[str, ...] | None:
     """Corrections of a common misspelling (codespell's list), or None for other words."""
     return _remembered(_typos, word, lambda w: word_table().typo_fixes(w))

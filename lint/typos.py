@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-from lint.lexicon import is_dictionary_word, typo_fixes, zipf
+from lint.lexicon import is_dictionary_word, place_weight, typo_fixes, zipf
 from lint.packfiles import shipped_pack_dir
 from lint.slips import CHEAPEST_EDIT, name_slip_cost, slip_cost
 from lint.variety import american_forms, american_to_british, british_to_american, variant_words
-from lint.wordlists import WordList, common_words, frequent_words, name_words, near
+from lint.wordlists import WordList, common_words, frequent_words, name_words, near, place_words
 from lint.wordtable import word_table
 
 MAX_SUGGESTIONS = 5
@@ -198,17 +198,20 @@ def slips(
     cheapest = SLIP_WEIGHT * CHEAPEST_EDIT
     for words, penalty in lists:
         for word, distance in near(token, words, edits, floor + cheapest):
-            if zipf(word) - cheapest * distance < floor:
+            prior = words.weights[word]
+            if prior - cheapest * distance < floor:
                 continue
-            slip = _scored(token, word, penalty, words is name_words())
+            slip = _scored(token, word, penalty, words is not common_words(), prior)
             if word not in scored or slip.score > scored[word].score:
                 scored[word] = slip
     return sorted(scored.values())
 
 
-def _scored(token: str, word: str, penalty: float, name: bool = False) -> Slip:
+def _scored(
+    token: str, word: str, penalty: float, name: bool = False, prior: float | None = None
+) -> Slip:
     cost = name_slip_cost(token, word) if name else slip_cost(token, word)
-    return Slip(zipf(word) - penalty - SLIP_WEIGHT * cost, word)
+    return Slip((zipf(word) if prior is None else prior) - penalty - SLIP_WEIGHT * cost, word)
 
 
 def _explaining(token: str, found: list[Slip], evidence: Evidence) -> list[Slip]:
@@ -262,10 +265,13 @@ def capitalised_verdict(word: str, variety: str, where: Position) -> tuple[str, 
         return None
     # a known misspelling's frequency is that of the slip itself: no evidence of a word
     own = 0.0 if fixes else evidence.score
+    place = place_weight(lower)
+    if place:
+        own = max(own, place + NAME_BONUS)  # a real place ("Stromness"), however small
     if is_dictionary_word(word):
         own = max(own, zipf(lower) + NAME_BONUS)
     edits = 2 if len(lower) >= LONG_NAME else 1  # a short unknown name is often near another
-    lists = [(name_words(), 0.0)]
+    lists = [(name_words(), 0.0), (place_words(), 0.0)]
     if where == "after-name":  # "Sarah Teather" is a surname, not "Teacher" mistyped
         fixes = ()
     else:

@@ -16,34 +16,33 @@ from lint.wordtable import WordSource, table_key, word_table
 
 SUGGESTION_ZIPF = 3.0  # dictionary words at least this frequent are one- and two-edit candidates
 NAME_ZIPF = 2.0  # other words (names mostly) at least this frequent are candidates for names
+PLACE_ZIPF = 3.5  # places at least this heavy (countries, US states, the largest cities) too
 FREQUENT_WORDS = 50_000  # how many of the commonest dictionary words the far scan looks at
 
 
 @dataclass(frozen=True)
 class WordList:
     """Words grouped for near-miss scans, by length with first or last letter (or by length
-    alone), each group commonest first with the words' Zipf values beside it (negated, so
-    that a group's words at least so common are a prefix found by bisection)."""
+    alone), each group heaviest first with the words' priors beside it (negated, so that a
+    group's words at least so heavy are a prefix found by bisection)."""
 
     by_length: dict[int, tuple[list[str], list[float]]]
     by_end: dict[tuple[int, str], tuple[list[str], list[float]]]  # (length, "^x" or "x$")
+    weights: dict[str, float]  # each word's prior: its Zipf value, or a place's weight
 
     @staticmethod
-    def of(words: list[str]) -> WordList:
-        """Group a word list given commonest first."""
-        prefetch(words)
+    def of(weighted: list[tuple[str, float]]) -> WordList:
+        """Group words given with their priors, heaviest first."""
         by_length: dict[int, tuple[list[str], list[float]]] = {}
         by_end: dict[tuple[int, str], tuple[list[str], list[float]]] = {}
-        for word in words:
-            weight = -zipf(word)
+        for word, weight in weighted:
             keys = ((len(word), "^" + word[0]), (len(word), word[-1] + "$"))
-            for group in (
-                by_length.setdefault(len(word), ([], [])),
-                *(by_end.setdefault(key, ([], [])) for key in keys),
-            ):
+            groups = [by_length.setdefault(len(word), ([], []))]
+            groups += [by_end.setdefault(key, ([], [])) for key in keys]
+            for group in groups:
                 group[0].append(word)
-                group[1].append(weight)
-        return WordList(by_length, by_end)
+                group[1].append(-weight)
+        return WordList(by_length, by_end, dict(weighted))
 
     def candidates(self, word: str, edits: int, min_zipf: float = 0.0) -> list[list[str]]:
         """Lists (maybe overlapping) of the words worth comparing with ``word``: those at
@@ -64,8 +63,8 @@ class WordList:
 
 
 def near(word: str, words: WordList, edits: int, min_zipf: float = 0.0) -> list[tuple[str, int]]:
-    """Words at least ``min_zipf`` common within ``edits`` edits (OSA) of ``word``, closest
-    first: one C-speed scan."""
+    """Words with a prior of at least ``min_zipf`` within ``edits`` edits (OSA) of ``word``,
+    closest first: one C-speed scan."""
     found = {
         w: int(d)
         for group in words.candidates(word, edits, min_zipf)
@@ -81,22 +80,35 @@ def near(word: str, words: WordList, edits: int, min_zipf: float = 0.0) -> list[
 @cache
 def common_words() -> WordList:
     """Frequent dictionary words (not known misspellings)."""
-    return _cached_list("common", lambda t: t.dictionary_words(SUGGESTION_ZIPF))
+    return _cached_list("common", lambda t: _by_zipf(t.dictionary_words(SUGGESTION_ZIPF)))
 
 
 @cache
 def name_words() -> WordList:
     """Frequent words that Hunspell does not accept in lower case: names, mostly."""
-    return _cached_list("names", lambda t: t.other_words(NAME_ZIPF))
+    return _cached_list("names", lambda t: _by_zipf(t.other_words(NAME_ZIPF)))
+
+
+@cache
+def place_words() -> WordList:
+    """Place names (``lint.places``), weighted by how large the place is."""
+    return _cached_list(
+        "places", lambda t: [(w, weight) for w, weight in t.places() if weight >= PLACE_ZIPF]
+    )
 
 
 @cache
 def frequent_words() -> WordList:
     """The commonest dictionary words, for suggestions of last resort."""
-    return _cached_list("frequent", lambda t: t.dictionary_words(0.0, FREQUENT_WORDS))
+    return _cached_list("frequent", lambda t: _by_zipf(t.dictionary_words(0.0, FREQUENT_WORDS)))
 
 
-def _cached_list(name: str, select: Callable[[WordSource], list[str]]) -> WordList:
+def _by_zipf(words: list[str]) -> list[tuple[str, float]]:
+    prefetch(words)
+    return [(word, zipf(word)) for word in words]
+
+
+def _cached_list(name: str, select: Callable[[WordSource], list[tuple[str, float]]]) -> WordList:
     """A grouped word list from the word table, kept in the cache: each process needs it."""
     directory = cache_dir()
     key = content_key("words-list", code_stamp(), table_key(), name)

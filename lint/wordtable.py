@@ -30,8 +30,9 @@ from lint.cache import (
     prune,
     write_atomically,
 )
+from lint.places import place_files, place_weights
 
-SCHEMA = 8
+SCHEMA = 10  # raise when what the table holds changes (lint.places weights included)
 
 
 def table_form(word: str) -> bool:
@@ -90,6 +91,7 @@ def _inputs() -> list[Path]:
         codespell_file("dictionary.txt"),
         hunspell / "en_US.dic",
         hunspell / "en_US.aff",
+        *place_files(),
     ]
 
 
@@ -131,6 +133,14 @@ class WordSource(Protocol):
     def other_words(self, min_zipf: float) -> list[str]:
         """Words Hunspell does not accept in lower case (names mostly), not misspellings,
         at least this frequent, commonest first."""
+        ...
+
+    def place_weight(self, word: str) -> float:
+        """The weight of a lowercase place word (``lint.places``), 0 if it names no place."""
+        ...
+
+    def places(self) -> list[tuple[str, float]]:
+        """Every place word with its weight, heaviest first."""
         ...
 
 
@@ -216,6 +226,16 @@ class WordTable:
         )
         return [row[0] for row in rows]
 
+    def place_weight(self, word: str) -> float:
+        """The weight of a lowercase place word (``lint.places``), 0 if it names no place."""
+        rows = self._rows("SELECT weight FROM places WHERE word = ?", (word,))
+        return float(rows[0][0]) if rows else 0.0
+
+    def places(self) -> list[tuple[str, float]]:
+        """Every place word with its weight, heaviest first."""
+        rows = self._rows("SELECT word, weight FROM places ORDER BY weight DESC, word", ())
+        return [(row[0], float(row[1])) for row in rows]
+
 
 def _chunks(words: list[str], size: int = 500) -> Iterator[list[str]]:
     for start in range(0, len(words), size):
@@ -274,6 +294,7 @@ class LiveWords:
         self._frequencies = wordfreq.get_frequency_dict("en")
         self._spell = hunspell_dictionary().spell
         self._typos = {wrong: tuple(fixes.split("\t")) for wrong, fixes in _typo_rows()}
+        self._place_weights: dict[str, float] | None = None
 
     def entry(self, word: str) -> _Entry | None:
         """(frequency, Hunspell accepts it, Hunspell accepts it capitalised) of a lowercase word."""
@@ -320,6 +341,19 @@ class LiveWords:
             for _, word in sorted(frequent, key=lambda item: (-item[0], item[1]))
             if word not in self._typos and not self._spell(word)
         ]
+
+    def place_weight(self, word: str) -> float:
+        """The weight of a lowercase place word (``lint.places``), 0 if it names no place."""
+        return self._places().get(word, 0.0)
+
+    def places(self) -> list[tuple[str, float]]:
+        """Every place word with its weight, heaviest first."""
+        return sorted(self._places().items(), key=lambda item: (-item[1], item[0]))
+
+    def _places(self) -> dict[str, float]:
+        if self._place_weights is None:
+            self._place_weights = place_weights()
+        return self._place_weights
 
 
 def _mark_used(path: Path) -> None:
@@ -371,6 +405,7 @@ def _fill(db: sqlite3.Connection, key: str) -> None:
         " cap INTEGER NOT NULL) WITHOUT ROWID;"
         "CREATE TABLE forms (word TEXT PRIMARY KEY) WITHOUT ROWID;"
         "CREATE TABLE typos (wrong TEXT PRIMARY KEY, fixes TEXT NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE places (word TEXT PRIMARY KEY, weight REAL NOT NULL) WITHOUT ROWID;"
         "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
     )
     db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _word_rows())
@@ -382,6 +417,7 @@ def _fill(db: sqlite3.Connection, key: str) -> None:
     db.executemany("INSERT INTO forms VALUES (?)", ((form,) for form in sorted(forms)))
     db.execute("INSERT INTO meta VALUES ('forms', ?)", ("1" if forms else "0",))
     db.executemany("INSERT OR REPLACE INTO typos VALUES (?, ?)", _typo_rows())
+    db.executemany("INSERT INTO places VALUES (?, ?)", sorted(place_weights().items()))
     db.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
     db.commit()
 

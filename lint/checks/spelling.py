@@ -12,7 +12,7 @@ from lint.findings import Finding
 from lint.lexicon import is_dictionary_word, prefetch
 from lint.phrases import match_case
 from lint.rule import Context, Rule
-from lint.typos import Position, capitalised_verdict, lowercase_verdict
+from lint.typos import Position, capitalised_verdict, is_listed_word, lowercase_verdict
 from lint.variety import (
     AUTO,
     american_to_british,
@@ -117,9 +117,7 @@ def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
                 if key not in memo.capitalised:
                     memo.capitalised[key] = capitalised_verdict(item.word, variety, key[1])
                 replacements = memo.capitalised[key]
-                if replacements is None or replacements[0] in doc.word_set:
-                    # the article spells both: whether they are one name or two is the
-                    # consistency rule's call ("Ms Sinclair and Ms Sinclaire")
+                if replacements is None or _two_names(doc, replacements[0]):
                     continue
             end = at + len(item.word)
             yield rule.finding(at, end, doc.text[at:end], replacements, detail=item.detail)
@@ -211,6 +209,13 @@ def _checked_as_word(doc: Document, start: int) -> bool:
     if block is not None and block.kind in ("heading", "title"):
         return True
     return is_sentence_start(doc.prose, start, block.start if block is not None else 0)
+
+
+def _two_names(doc: Document, meant: str) -> bool:
+    """Whether the article also spells the name a capitalised word was taken for: then
+    whether they are one name or two is the consistency rule's call ("Ms Sinclair and Ms
+    Sinclaire"). A common word ("Environment") is one word however often it appears."""
+    return meant in doc.word_set and not is_listed_word(meant.lower())
 
 
 def _position(doc: Document, index: int, at: int) -> Position:
