@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -145,7 +145,11 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     # near misses of names are looked for in capitalised words, each distinct one judged once
     for token, indexes in doc.capitalised_tokens.items():
         suggestions = near_names(token, options, ctx)
-        wide = () if suggestions else _two_edit_names(token, options, ctx)
+        wide: tuple[str, ...] = ()
+        if not suggestions and any(
+            _beside_another_part(doc, index, options.sibling_parts.keys()) for index in indexes
+        ):
+            wide = _two_edit_names(token, options, ctx)  # worth the scan only beside a name
         if not suggestions and not wide:
             continue
         parts = {p for s in suggestions or wide for p in options.sibling_parts.get(s, ())}
@@ -165,7 +169,7 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     yield from _given_name_slips(doc, rule, options)
 
 
-def _beside_another_part(doc: Document, index: int, parts: set[str]) -> bool:
+def _beside_another_part(doc: Document, index: int, parts: Collection[str]) -> bool:
     """Whether a word directly beside this one is another part of the same name
     ("Vlamidir Putin", "Annalena Burbock"): evidence for a wider match."""
     for neighbour in (index - 1, index + 1):
