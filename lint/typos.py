@@ -30,6 +30,7 @@ from lint.wordtable import word_table
 MAX_SUGGESTIONS = 5
 SHORT_WORD = 5  # shorter lowercase words in use are words: common words crowd round them
 COMMON_ZIPF = 2.0  # a token this frequent is a word, unless a slip explains it much better
+WELL_ATTESTED = 4.0  # evidence of a word in use beyond what any slip of it could outweigh
 ATTESTED = 1.0  # what being in use counts for, beyond its frequency: wordfreq's counts hold
 # the slips people make too, but a word that common is a word far more often than not
 SLIP_WEIGHT = 2.0  # Zipf points that one unit of slip cost is worth
@@ -134,6 +135,8 @@ def word_evidence(word: str, depth: int = 0) -> Evidence:
     attested = zipf(word)
     if attested >= COMMON_ZIPF:
         attested += ATTESTED
+    if attested >= WELL_ATTESTED:
+        return Evidence(attested, True)  # structure could add nothing a slip would not lose to
     built, parts = _built(word, depth)
     return Evidence(max(attested, built), attested >= COMMON_ZIPF, parts)
 

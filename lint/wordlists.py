@@ -59,16 +59,22 @@ class WordList:
             groups = [self.by_end[key] for key in keys if key in self.by_end]
         else:
             groups = [self.by_length[n] for n in lengths if n in self.by_length]
-        return [words[: bisect_right(weights, -min_zipf)] for words, weights in groups]
+        return [
+            words[: bisect_right(weights, -min_zipf)]
+            for words, weights in groups
+            if weights and -weights[0] >= min_zipf
+        ]
 
 
 def near(word: str, words: WordList, edits: int, min_zipf: float = 0.0) -> list[tuple[str, int]]:
     """Words with a prior of at least ``min_zipf`` within ``edits`` edits (OSA) of ``word``,
     closest first: one C-speed scan."""
+    groups = words.candidates(word, edits, min_zipf)
+    if not groups:
+        return []  # nothing near is common enough: the usual case for a known name
     found = {
         w: int(d)
-        for group in words.candidates(word, edits, min_zipf)
-        if group
+        for group in groups
         for w, d, _ in process.extract(
             word, group, scorer=OSA.distance, score_cutoff=edits, limit=None
         )

@@ -145,11 +145,12 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     # near misses of names are looked for in capitalised words, each distinct one judged once
     for token, indexes in doc.capitalised_tokens.items():
         suggestions = near_names(token, options, ctx)
-        wide: tuple[str, ...] = ()
-        if not suggestions and any(
-            _beside_another_part(doc, index, options.sibling_parts.keys()) for index in indexes
-        ):
-            wide = _two_edit_names(token, options, ctx)  # worth the scan only beside a name
+        wide = options._wide.get(token, ())
+        if not suggestions and token not in options._wide:
+            if not could_be_misspelt_name(token, ctx):
+                options._wide[token] = ()
+            elif any(_beside_another_part(doc, i, options.sibling_parts.keys()) for i in indexes):
+                wide = _two_edit_names(token, options, ctx)  # a scan worth it beside a name
         if not suggestions and not wide:
             continue
         parts = {p for s in suggestions or wide for p in options.sibling_parts.get(s, ())}
