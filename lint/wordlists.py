@@ -17,7 +17,8 @@ from lint.wordtable import WordSource, table_key, word_table
 SUGGESTION_ZIPF = 3.0  # dictionary words at least this frequent are one- and two-edit candidates
 NAME_ZIPF = 2.0  # other words (names mostly) at least this frequent are candidates for names
 PLACE_ZIPF = 3.5  # places at least this heavy (countries, US states, the largest cities) too
-FREQUENT_WORDS = 50_000  # how many of the commonest dictionary words the far scan looks at
+FREQUENT_WORDS = 50_000
+_BY_LENGTH = 5  # the longest word a token of two letters is compared with (three edits)  # how many of the commonest dictionary words the far scan looks at
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,9 @@ class WordList:
         by_end: dict[tuple[int, str], tuple[list[str], list[float]]] = {}
         for word, weight in weighted:
             keys = ((len(word), "^" + word[0]), (len(word), word[-1] + "$"))
-            groups = [by_length.setdefault(len(word), ([], []))]
-            groups += [by_end.setdefault(key, ([], [])) for key in keys]
+            groups = [by_end.setdefault(key, ([], [])) for key in keys]
+            if len(word) <= _BY_LENGTH:  # only words of one or two letters are looked up so
+                groups.append(by_length.setdefault(len(word), ([], [])))
             for group in groups:
                 group[0].append(word)
                 group[1].append(-weight)
