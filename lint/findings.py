@@ -24,6 +24,14 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 CATEGORIES = ("spelling", "names", "terms", "attribution", "style", "grammar")
 
 
+class Applicability(enum.StrEnum):
+    """Whether a finding's fix may be applied without a person looking (as ruff's fixes)."""
+
+    SAFE = "safe"  # from the house's own data (a swap, a ruled-out variant): ``--fix`` applies it
+    UNSAFE = "unsafe"  # inferred (a near miss, a suggestion): only with ``--unsafe-fixes``
+    DISPLAY = "display-only"  # no single replacement, or a rule that is not to be fixed
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at ``[start, end)`` character offsets of a document's text."""
@@ -38,6 +46,7 @@ class Finding:
     replacements: tuple[str, ...] = ()
     fixable: bool = False
     link: str | None = field(default=None, compare=False)
+    applicability: Applicability = Applicability.DISPLAY
 
     def sort_key(self) -> tuple[int, int, str]:
         """Order findings by position, then rule id."""
@@ -59,5 +68,6 @@ class Finding:
                 self.replacements,
                 self.fixable,
                 self.link,
+                self.applicability,
             ),
         )

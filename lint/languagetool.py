@@ -13,7 +13,7 @@ from typing import Any
 from lint.config import LanguageToolSettings
 from lint.document import Document
 from lint.errors import CopydeskError
-from lint.findings import Finding, Severity
+from lint.findings import Applicability, Finding, Severity
 
 _CATEGORIES = {"TYPOS": "spelling", "STYLE": "style", "REDUNDANCY": "style", "TYPOGRAPHY": "style"}
 _SPELLING_RULES = ("MORFOLOGIK_RULE_EN_US", "MORFOLOGIK_RULE_EN_GB", "HUNSPELL_RULE")
@@ -76,6 +76,9 @@ def _finding(doc: Document, match: Any) -> Finding | None:
         match=doc.text[start:end],
         replacements=tuple(str(r) for r in match.replacements[:5]),
         fixable=len(match.replacements) == 1,
+        applicability=(
+            Applicability.UNSAFE if len(match.replacements) == 1 else Applicability.DISPLAY
+        ),
     )
 
 

@@ -6,7 +6,7 @@ import string
 from dataclasses import dataclass, replace
 from typing import Any
 
-from lint.findings import Finding, Severity
+from lint.findings import Applicability, Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,14 @@ class Rule:
         match: str,
         replacements: tuple[str, ...] = (),
         severity: Severity | None = None,
+        applicability: Applicability = Applicability.UNSAFE,
         **fields: str,
     ) -> Finding:
-        """Build a finding of this rule, rendering its message template."""
+        """Build a finding of this rule, rendering its message template. Its fix is
+        ``applicability`` (unsafe unless the check says the house's data made it) when the
+        rule allows fixing and there is one replacement, else display-only."""
         values = {"match": match, "replacement": replacements[0] if replacements else "", **fields}
+        fixable = self.fixable and len(replacements) == 1
         return Finding(
             rule=self.id,
             category=self.category,
@@ -70,8 +74,9 @@ class Rule:
             end=end,
             match=match,
             replacements=replacements,
-            fixable=self.fixable and len(replacements) == 1,
+            fixable=fixable,
             link=self.link,
+            applicability=applicability if fixable else Applicability.DISPLAY,
         )
 
 

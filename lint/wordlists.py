@@ -17,8 +17,8 @@ from lint.wordtable import WordSource, table_key, word_table
 SUGGESTION_ZIPF = 3.0  # dictionary words at least this frequent are one- and two-edit candidates
 NAME_ZIPF = 2.0  # other words (names mostly) at least this frequent are candidates for names
 PLACE_ZIPF = 3.5  # places at least this heavy (countries, US states, the largest cities) too
-FREQUENT_WORDS = 50_000
-_BY_LENGTH = 5  # the longest word a token of two letters is compared with (three edits)  # how many of the commonest dictionary words the far scan looks at
+FREQUENT_WORDS = 50_000  # how many of the commonest dictionary words the far scan looks at
+_BY_LENGTH = 5  # the longest word a token of two letters is compared with (three edits)
 
 
 @dataclass(frozen=True)

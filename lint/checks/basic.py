@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.findings import Finding
+from lint.findings import Applicability, Finding
 from lint.phrases import PhraseIndex, match_case
 from lint.rule import Context, Rule
 from lint.saferegex import compile_user, finditer_bounded
@@ -104,4 +104,10 @@ def check_substitution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Find
             continue
         replacement = match_case(hit.payload, hit.text)
         if replacement != hit.text:
-            yield rule.finding(hit.start, hit.end, doc.text[hit.start : hit.end], (replacement,))
+            yield rule.finding(
+                hit.start,
+                hit.end,
+                doc.text[hit.start : hit.end],
+                (replacement,),
+                applicability=Applicability.SAFE,
+            )

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from lint.document import Document
-from lint.findings import Finding
+from lint.findings import Applicability, Finding
 from lint.fuzzy import DeletionIndex
 from lint.lexicon import is_common_word, is_dictionary_word, zipf
 from lint.packfiles import shipped_pack_dir
@@ -141,7 +141,14 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
         exact_spans.append((hit.start, hit.end))
         match = doc.text[hit.start : hit.end]
         replacement = match_case(hit.payload, match)
-        yield rule.finding(hit.start, hit.end, match, (replacement,), canonical=hit.payload)
+        yield rule.finding(
+            hit.start,
+            hit.end,
+            match,
+            (replacement,),
+            applicability=Applicability.SAFE,  # a variant the pack rules out
+            canonical=hit.payload,
+        )
     # near misses of names are looked for in capitalised words, each distinct one judged once
     for token, indexes in doc.capitalised_tokens.items():
         suggestions = near_names(token, options, ctx)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from lint.checks.names import TITLES
 from lint.document import Document
-from lint.findings import Finding
+from lint.findings import Applicability, Finding
 from lint.lexicon import is_dictionary_word, prefetch
 from lint.phrases import match_case
 from lint.rule import Context, Rule
@@ -257,6 +257,8 @@ def check_variants(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
             token = strip_possessive(prose[start:end])
             seen.setdefault(gb, {}).setdefault(key, []).append((start, token))
     preferred_gb = document_variety(ctx.language, doc) == "en-GB"
+    # the variety the house configured is its own data; one read from the article a guess
+    house_variety = Applicability.UNSAFE if ctx.language == AUTO else Applicability.SAFE
     for gb, forms in seen.items():
         if len(forms) < 2 and not house_only:
             continue
@@ -268,4 +270,11 @@ def check_variants(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
                 continue  # a name ("Lincoln Center") keeps its own spelling
             replacement = match_case(house, token)
             end = start + len(token)
-            yield rule.finding(start, end, doc.text[start:end], (replacement,), canonical=house)
+            yield rule.finding(
+                start,
+                end,
+                doc.text[start:end],
+                (replacement,),
+                applicability=house_variety,
+                canonical=house,
+            )

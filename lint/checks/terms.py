@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 
 from lint.document import Document
-from lint.findings import Finding
+from lint.findings import Applicability, Finding
 from lint.phrases import PhraseIndex, match_case
 from lint.rule import Context, Rule
 from lint.words import strip_possessive
@@ -90,7 +90,13 @@ def check_terms(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
     taken: list[tuple[int, int]] = []
     for hit in options.wrong.find(doc):
         taken.append((hit.start, hit.end))
-        yield rule.finding(hit.start, hit.end, doc.text[hit.start : hit.end], (hit.payload,))
+        yield rule.finding(
+            hit.start,
+            hit.end,
+            doc.text[hit.start : hit.end],
+            (hit.payload,),
+            applicability=Applicability.SAFE,
+        )
     for start, end in _candidate_spans(doc, options):
         text = strip_possessive(doc.text[start:end])
         end = start + len(text)
@@ -99,7 +105,14 @@ def check_terms(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
         term = _near_term(text, options)
         if term is not None:
             taken.append((start, end))
-            yield rule.finding(start, end, text, (match_case(term, text),), canonical=term)
+            yield rule.finding(
+                start,
+                end,
+                text,
+                (match_case(term, text),),
+                applicability=Applicability.SAFE,  # a listed title, one edit away
+                canonical=term,
+            )
 
 
 def _candidate_spans(doc: Document, options: TermsOptions) -> list[tuple[int, int]]:
