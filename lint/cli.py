@@ -51,7 +51,12 @@ def _add_check(sub: argparse._SubParsersAction[_Parser]) -> None:
     check.add_argument("--config", type=Path, help="use this configuration file")
     check.add_argument("--stdin", action="store_true", help="read one article from standard input")
     check.add_argument("--stdin-filename", default=None, help="name for the standard input article")
-    check.add_argument("--fix", action="store_true", help="apply single-replacement fixes in place")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply fixes that are guesses (spelling suggestions)",
+    )
     check.add_argument(
         "--diff", action="store_true", help="print the fixes as a diff; write nothing"
     )
@@ -208,15 +213,19 @@ def _check_files(args: argparse.Namespace, resolver: ConfigResolver) -> list[Fil
 def _apply_fixes(
     results: list[FileResult], args: argparse.Namespace, resolver: ConfigResolver
 ) -> list[FileResult]:
-    from lint.fix import apply_fixes, unified_diff  # only --fix and --diff need them
+    from lint.fix import apply_fixes, fixable, unified_diff  # only --fix and --diff need them
 
     updated = []
+    applied = left = 0
     for result in results:
         doc = result.document
         if doc is None:
             updated.append(result)
             continue
-        fixed = apply_fixes(doc.text, result.findings)
+        applied_here = len(fixable(result.findings, args.unsafe_fixes))
+        applied += applied_here
+        left += len(result.findings) - applied_here
+        fixed = apply_fixes(doc.text, result.findings, args.unsafe_fixes)
         if fixed == doc.text:
             updated.append(result)
             continue
@@ -232,6 +241,9 @@ def _apply_fixes(
             continue
         new_doc = parse_document(fixed, result.path, doc.format)
         updated.append(lint_document(new_doc, resolver.for_article(path), path))
+    if args.fix:
+        hint = "" if args.unsafe_fixes else " (--unsafe-fixes also applies suggestions)"
+        print(f"copydesk: fixed {applied}, {left} need a person{hint}", file=sys.stderr)
     return updated
 
 

@@ -7,27 +7,35 @@ import os
 import tempfile
 from pathlib import Path
 
-from lint.findings import Finding
+from lint.findings import Applicability, Finding
 
 BOM = "\ufeff"
 
 
-def fixable(findings: list[Finding]) -> list[Finding]:
-    """Findings with exactly one replacement whose rule allows fixing, without overlaps."""
+def applies(finding: Finding, unsafe: bool = False) -> bool:
+    """Whether ``--fix`` applies a finding's fix: a safe one, or an unsafe one if asked."""
+    if not finding.fixable or len(finding.replacements) != 1:
+        return False
+    allowed = (Applicability.SAFE, Applicability.UNSAFE) if unsafe else (Applicability.SAFE,)
+    return finding.applicability in allowed
+
+
+def fixable(findings: list[Finding], unsafe: bool = False) -> list[Finding]:
+    """The findings whose fixes apply (``applies``), without overlaps."""
     chosen: list[Finding] = []
     last_end = -1
     for finding in sorted(findings, key=Finding.sort_key):
-        if finding.fixable and len(finding.replacements) == 1 and finding.start >= last_end:
+        if applies(finding, unsafe) and finding.start >= last_end:
             chosen.append(finding)
             last_end = finding.end
     return chosen
 
 
-def apply_fixes(text: str, findings: list[Finding]) -> str:
-    """The text with each fixable finding's span replaced; other text is kept as it is."""
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> str:
+    """The text with each applicable finding's span replaced; other text is kept as it is."""
     pieces: list[str] = []
     cursor = 0
-    for finding in fixable(findings):
+    for finding in fixable(findings, unsafe):
         if text[finding.start : finding.end] != finding.match:
             continue
         pieces.append(text[cursor : finding.start])

@@ -106,6 +106,7 @@ def to_diagnostic(doc: Document, finding: Finding) -> lsp.Diagnostic:
             "replacements": list(finding.replacements),
             "match": finding.match,
             "category": finding.category,
+            "applicability": finding.applicability.value,
         },
     )
 
@@ -202,12 +203,14 @@ def code_actions(ls: CopydeskServer, params: lsp.CodeActionParams) -> list[lsp.C
 def _replacement_actions(uri: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
     assert isinstance(diagnostic.data, dict)
     replacements = diagnostic.data.get("replacements") or []
+    # only a safe fix is offered as the one to take (an editor may apply it unasked)
+    safe = diagnostic.data.get("applicability") == "safe"
     return [
         lsp.CodeAction(
             title=f"Replace with '{text}'",
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=[diagnostic],
-            is_preferred=index == 0,
+            is_preferred=safe and index == 0,
             edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(diagnostic.range, str(text))]}),
         )
         for index, text in enumerate(replacements)

@@ -38,6 +38,7 @@ def test_json_contract_with_exact_offsets(tmp_path: Path) -> None:
                         "end_line": 3,
                         "end_column": 11,
                         "replacements": [],
+                        "applicability": "display-only",
                     },
                     {
                         "rule": "house.ukraine-places",
@@ -52,6 +53,7 @@ def test_json_contract_with_exact_offsets(tmp_path: Path) -> None:
                         "end_line": 3,
                         "end_column": 23,
                         "replacements": ["Kyiv"],
+                        "applicability": "safe",
                     },
                 ],
             }

@@ -32,6 +32,7 @@ def file_record(result: FileResult) -> dict[str, Any]:
                 "end_line": span.end_line,
                 "end_column": span.end_column,
                 "replacements": list(finding.replacements),
+                "applicability": finding.applicability.value,
             }
         )
     return {"path": result.path, "findings": findings}

@@ -33,7 +33,11 @@ def diagnostic(doc: Document, finding: Finding) -> dict[str, Any]:
         "code": finding.rule,
         "source": "copydesk",
         "message": finding.message,
-        "data": {"replacements": list(finding.replacements), "match": finding.match},
+        "data": {
+            "replacements": list(finding.replacements),
+            "match": finding.match,
+            "applicability": finding.applicability.value,
+        },
     }
     if finding.link:
         data["codeDescription"] = {"href": finding.link}

@@ -62,6 +62,7 @@ def render(report: Report) -> str:
                     _fix(result.path, finding.start, finding.end, text, span)
                     for text in finding.replacements
                 ]
+                entry["properties"] = {"applicability": finding.applicability.value}
             results.append(entry)
     log = {
         "$schema": SARIF_SCHEMA,
