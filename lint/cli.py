@@ -234,7 +234,7 @@ def _apply_fixes(
             updated.append(result)
             continue
         path = Path(result.path)
-        problem = _write_fixes(path, fixed)
+        problem = _write_fixes(path, doc.text, fixed)
         if problem:
             print(f"copydesk: {problem}", file=sys.stderr)
             updated.append(FileResult(result.path, error=problem))
@@ -247,14 +247,16 @@ def _apply_fixes(
     return updated
 
 
-def _write_fixes(path: Path, fixed: str) -> str | None:
-    """Write fixed text atomically; returns a one-line problem if it must not or cannot."""
-    from lint.fix import write_atomic
+def _write_fixes(path: Path, checked: str, fixed: str) -> str | None:
+    """Write fixed text safely; returns a one-line problem if it must not or cannot."""
+    from lint.fix import ChangedOnDisk, write_fixes
 
-    if not path.stat().st_mode & 0o222:
-        return f"{path}: file is read-only; not fixed"
     try:
-        write_atomic(path, fixed)
+        if not path.stat().st_mode & 0o222:
+            return f"{path}: file is read-only; not fixed"
+        write_fixes(path, checked, fixed)
+    except ChangedOnDisk as exc:
+        return str(exc)
     except OSError as exc:
         return f"{path}: cannot write fixes: {exc.strerror or exc}"
     return None

@@ -71,7 +71,8 @@ def lint_document(doc: Document, config: Config, article: Path | None = None) ->
 
         try:
             variety = document_variety(ctx.language, doc)
-            extra = check_languagetool(doc, config.languagetool, variety)
+            extra, dropped = check_languagetool(doc, config.languagetool, variety)
+            warnings += dropped
         except CopydeskError as exc:
             if config.languagetool.on_error == "error":
                 return FileResult(doc.path, error=str(exc), document=None)

@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from lint.errors import InputError
 from lint.findings import Applicability, Finding
 
 BOM = "\ufeff"
@@ -57,19 +58,62 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace a file's contents atomically, keeping its permissions and any UTF-8 BOM."""
-    original = path.read_bytes()
-    data = (BOM + text if original.startswith(BOM.encode()) else text).encode("utf-8")
-    mode = path.stat().st_mode
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+class ChangedOnDisk(InputError):
+    """The file is no longer what was checked: someone edited it meanwhile."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, "changed on disk while it was being checked; not written")
+
+
+def write_fixes(path: Path, checked: str, fixed: str) -> None:
+    """Replace the text of an article that was checked as ``checked`` with ``fixed``.
+
+    A symbolic link is followed and its target fixed. The file must still hold what was
+    checked, or nothing is written (``ChangedOnDisk``): an edit made meanwhile is never lost.
+    A file with other hard links is rewritten in place, so every link sees the fix; any other
+    is replaced atomically, keeping its permissions, owner and group and any UTF-8 BOM.
+    """
+    target = path.resolve()
+    original = target.read_bytes()
+    bom = original.startswith(BOM.encode())
+    if original.decode("utf-8", errors="replace").removeprefix(BOM) != checked:
+        raise ChangedOnDisk(str(path))
+    data = ((BOM if bom else "") + fixed).encode("utf-8")
+    status = target.stat()
+    if status.st_nlink > 1:
+        _rewrite_in_place(target, original, data)
+    else:
+        _replace_atomically(target, original, data, status)
+
+
+def _rewrite_in_place(target: Path, original: bytes, data: bytes) -> None:
+    with open(target, "r+b") as stream:
+        if stream.read() != original:
+            raise ChangedOnDisk(str(target))
+        stream.seek(0)
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _replace_atomically(target: Path, original: bytes, data: bytes, status: os.stat_result) -> None:
+    handle, temp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp_name, mode & 0o7777)
-        os.replace(temp_name, path)
+        if os.geteuid() == 0 or status.st_uid == os.geteuid():
+            # the owner first: changing it clears set-id bits, which the mode then restores
+            # only for the file's own owner
+            os.chown(temp_name, status.st_uid, status.st_gid)
+        os.chmod(temp_name, status.st_mode & 0o7777)
+        if target.read_bytes() != original:  # the last moment an edit could be lost
+            raise ChangedOnDisk(str(target))
+        os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

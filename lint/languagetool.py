@@ -45,8 +45,9 @@ def _short(exc: Exception) -> str:
 
 def check_languagetool(
     doc: Document, settings: LanguageToolSettings, language: str
-) -> list[Finding]:
-    """LanguageTool's matches on the document's prose, as findings with character offsets."""
+) -> tuple[list[Finding], list[str]]:
+    """LanguageTool's matches on the document's prose, as findings with character offsets,
+    and a warning for each match that does not fit the text (which is dropped)."""
     client = _client(settings.url, settings.language or language, settings.timeout)
     disabled = set(settings.disabled_rules)
     if not settings.spelling:
@@ -56,12 +57,30 @@ def check_languagetool(
         matches = client.check(doc.prose)
     except Exception as exc:
         raise LanguageToolError(settings.url, f"LanguageTool check failed: {_short(exc)}") from None
-    return [f for m in matches if (f := _finding(doc, m)) is not None]
+    findings, warnings = [], []
+    for match in matches:
+        try:
+            found = _finding(doc, match)
+        except _OutsideText as exc:
+            warnings.append(f"{doc.path}: {exc}")
+            continue
+        if found is not None:
+            findings.append(found)
+    return findings, warnings
+
+
+class _OutsideText(ValueError):
+    """A match whose offset or length does not fit the text it was asked about."""
 
 
 def _finding(doc: Document, match: Any) -> Finding | None:
     start = int(match.offset)  # language-tool-python has already converted UTF-16 to characters
-    end = _advance_utf16(doc.text, start, int(match.error_length))
+    length = int(match.error_length)
+    if start < 0 or length < 0 or start > len(doc.text):
+        raise _OutsideText(f"LanguageTool match at offset {start} is outside the text; ignored")
+    end = _advance_utf16(doc.text, start, length)
+    if _utf16_length(doc.text[start:end]) < length:
+        raise _OutsideText(f"LanguageTool match at offset {start} runs past the text; ignored")
     if end <= start or not doc.prose[start:end].strip():
         return None
     category = _CATEGORIES.get(str(match.category), "grammar")
@@ -80,6 +99,10 @@ def _finding(doc: Document, match: Any) -> Finding | None:
             Applicability.UNSAFE if len(match.replacements) == 1 else Applicability.DISPLAY
         ),
     )
+
+
+def _utf16_length(text: str) -> int:
+    return sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
 
 
 def _advance_utf16(text: str, start: int, units: int) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from lint.config import load_config
-from lint.fix import write_atomic
+from lint.fix import write_fixes
 
 _SAFE_WORD = re.compile(r"^[\w’'.\- ]+$")
 
@@ -25,7 +25,7 @@ def add_words(path: Path, words: list[str], list_name: str = "accept") -> set[st
         return set()
     updated = _insert(text, new, list_name)
     if path.exists():
-        write_atomic(path, updated)
+        write_fixes(path, text, updated)
     else:
         path.write_text(updated, encoding="utf-8")
     load_config(path)

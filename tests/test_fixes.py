@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from lint.findings import Applicability
-from lint.fix import applies
+from lint.fix import ChangedOnDisk, applies, write_fixes
 from lint.lsp import _replacement_actions
 from lint.rule import Context
 from tests.helpers import lint_text, run_cli, shipped_rules, write
@@ -95,3 +96,77 @@ def test_only_a_safe_fix_is_the_preferred_code_action() -> None:
     unsafe = _replacement_actions("file:///a.md", diagnostic("unsafe"))
     assert [a.is_preferred for a in safe] == [True]
     assert [a.is_preferred for a in unsafe] == [False]
+
+
+def test_an_edit_made_while_checking_is_never_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lint.cli
+
+    article = write(tmp_path / "a.md", "Talks in Kiev.\n")
+    real = lint.cli.lint_paths
+
+    def lint_then_edit(*args: object, **kwargs: object) -> object:
+        results = real(*args, **kwargs)  # type: ignore[arg-type]
+        article.write_text("Talks in Kiev. A late line from the editor.\n", encoding="utf-8")
+        return results
+
+    monkeypatch.setattr(lint.cli, "lint_paths", lint_then_edit)
+    result = run_cli("check", "--fix", str(article))
+    assert result.code == 2
+    assert "changed on disk" in result.err
+    assert article.read_text() == "Talks in Kiev. A late line from the editor.\n"
+
+
+def test_write_fixes_refuses_a_file_that_changed(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.md", "new text\n")
+    with pytest.raises(ChangedOnDisk):
+        write_fixes(article, "old text\n", "fixed text\n")
+    assert article.read_text() == "new text\n"
+
+
+def test_fix_follows_a_symlink_and_keeps_it(tmp_path: Path) -> None:
+    target = write(tmp_path / "real" / "a.md", "Talks in Kiev.\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    run_cli("check", "--fix", str(link))
+    assert link.is_symlink()
+    assert target.read_text() == "Talks in Kyiv.\n"
+
+
+def test_fix_keeps_hard_links(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.md", "Talks in Kiev.\n")
+    other = tmp_path / "b.txt"
+    os.link(article, other)
+    run_cli("check", "--fix", str(article))
+    assert other.read_text() == "Talks in Kyiv.\n"
+    assert os.stat(article).st_ino == os.stat(other).st_ino
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="changing a file's owner needs root")
+def test_fix_keeps_owner_group_and_mode(tmp_path: Path) -> None:
+    article = write(tmp_path / "a.md", "Talks in Kiev.\n")
+    os.chown(article, 1234, 2345)
+    os.chmod(article, 0o640)
+    run_cli("check", "--fix", str(article))
+    status = os.stat(article)
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o7777) == (1234, 2345, 0o640)
+    assert article.read_text() == "Talks in Kyiv.\n"
+
+
+class _Match:
+    def __init__(self, offset: int, length: int) -> None:
+        self.offset, self.error_length = offset, length
+        self.category, self.rule_id, self.message = "GRAMMAR", "X", "m"
+        self.replacements = ["x"]
+
+
+@pytest.mark.parametrize(("offset", "length"), [(-1, 2), (3, 100), (100, 1), (0, -1)])
+def test_a_languagetool_match_outside_the_text_is_rejected(offset: int, length: int) -> None:
+    from lint.document import parse_document
+    from lint.languagetool import _finding, _OutsideText
+
+    doc = parse_document("Short text.\n", "a.md")
+    with pytest.raises(_OutsideText):
+        _finding(doc, _Match(offset, length))
+    assert _finding(doc, _Match(0, 5)) is not None
