@@ -40,6 +40,7 @@ CAPITALISED_COMMON = 1.5  # a common word capitalised mid-sentence is that much 
 SENTENCE_START_COMMON = 1.0  # ... and at the start of a sentence, where names stand too
 LENGTH_EASING = 0.25  # margin taken off per letter beyond five
 LONG_NAME = 8  # capitalised tokens this long may be two edits from what was meant
+LOWERCASE_NAME = 1.0  # a lowercase slip is that much less often of a name
 NAME_BONUS = 1.0  # a capitalised token that the dictionary lists as a name
 # A word built from known words is accepted when no slip explains it; these are what its
 # structure counts for against a slip that does
@@ -239,8 +240,12 @@ def lowercase_verdict(word: str, variety: str) -> tuple[str, ...] | None:
         better = _explaining(word, slips(word, [(common_words(), 0.0)], edits, floor), evidence)
         if not better or better[0].score < floor:
             return None
-    found = slips(word, [(common_words(), 0.0)], edits)
-    suggestions = _ranked(word, found, variety)
+    # a slip may be of a name written in lower case ("amercia", "britian")
+    names = [(name_words(), LOWERCASE_NAME), (place_words(), LOWERCASE_NAME)]
+    found = slips(word, [(common_words(), 0.0), *names], edits)
+    suggestions = tuple(
+        s if is_listed_word(s) else _capitalise(s) for s in _ranked(word, found, variety)
+    )
     if any(s.lower() == word for s in suggestions):
         return None  # only the capitalisation differs ("internet" for "Internet")
     return suggestions

@@ -197,9 +197,9 @@ def _misspelling(offset: int, word: str, ctx: Context, variety: str) -> _Misspel
     suggestions = lowercase_verdict(word, variety)
     if suggestions is None:
         return None
-    return _Misspelling(
-        offset, word, tuple(dict.fromkeys(match_case(s, word) for s in suggestions))
-    )
+    # a name keeps its capital ("amercia" is offered "America")
+    cased = (s if s[:1].isupper() else match_case(s, word) for s in suggestions)
+    return _Misspelling(offset, word, tuple(dict.fromkeys(cased)))
 
 
 def _checked_as_word(doc: Document, start: int) -> bool:
