@@ -76,6 +76,13 @@ def slip(word: str, rng: random.Random) -> str | None:
     return None
 
 
+def _offers(finding: Finding, name: str) -> bool:
+    """Whether a finding's first replacement restores the name (a title's replacement is the
+    whole phrase: "Chisf Executive" is offered "Chief Executive")."""
+    first = finding.replacements[0].split() if finding.replacements else []
+    return first[:1] == [name]
+
+
 def pack_types() -> dict[str, str]:
     """Each capitalised part of a shipped name entry, with the entry's type."""
     types: dict[str, str] = {}
@@ -120,7 +127,7 @@ def throughout(lint: Linter, articles: list[tuple[Path, str]], seed: int, show: 
             row = per_class.setdefault(types.get(name, "other"), [0, 0, 0, 0])
             row[0] += len(starts)
             row[1] += len(hits)
-            row[2] += sum(f.replacements[:1] == (name,) for f in hits)
+            row[2] += sum(_offers(f, name) for f in hits)
             row[3] += 1
             if not hits:
                 misses.append(f"{path.parent.name}/{path.name}: {name} -> {typo}")
@@ -160,7 +167,7 @@ def sentence_starts(lint: Linter, articles: list[tuple[Path, str]], seed: int, s
             found = [f for f in lint(text[:at] + typo + text[m.end(1) :]) if f.start == at]
             tried += 1
             caught += bool(found)
-            first += bool(found) and found[0].replacements[:1] == (word,)
+            first += bool(found) and _offers(found[0], word)
             if not found:
                 misses.append(f"{path.parent.name}/{path.name}: {word} -> {typo}")
     print(f"Slips in the first word of a sentence: {tried}")

@@ -292,7 +292,8 @@ def capitalised_verdict(word: str, variety: str, where: Position) -> tuple[str, 
     better = _explaining(lower, sorted(found), evidence)
     if not better or better[0].score < floor:
         return None
-    return tuple(_capitalise(s) for s in _ranked(lower, better, variety))
+    # a name keeps its own spelling whatever the article's variety ("Labour", "Center")
+    return tuple(_capitalise(s) for s in _ranked(lower, better, None))
 
 
 @lru_cache(maxsize=50_000)
@@ -312,16 +313,20 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def _ranked(word: str, found: list[Slip], variety: str) -> tuple[str, ...]:
-    """Suggestions: slips in the article's variety, those keeping the token's ending first;
-    when no slip is near, the closest of the commonest words up to three edits away."""
+def _ranked(word: str, found: list[Slip], variety: str | None) -> tuple[str, ...]:
+    """Suggestions: slips in the article's variety (if given), those keeping the token's
+    inflection first; when no slip is near, the closest of the commonest words up to three
+    edits away."""
     if not found:
         far = near(word, frequent_words(), 3)
         return _in_variety([w for w, _ in far], variety)[:MAX_SUGGESTIONS]
     ending = _ending(word)
     ordered = sorted(
         found,
-        key=lambda s: (-(s.score + (ENDING_BONUS if _ending(s.word) == ending else 0)), s.word),
+        key=lambda s: (
+            -(s.score + (ENDING_BONUS if ending and _ending(s.word) == ending else 0)),
+            s.word,
+        ),
     )
     return _in_variety([s.word for s in ordered], variety)[:MAX_SUGGESTIONS]
 
@@ -330,7 +335,9 @@ def _ending(word: str) -> str:
     return next((e for e in ("ing", "ed", "ly", "s") if word.endswith(e)), "")
 
 
-def _in_variety(words: Iterable[str], variety: str) -> tuple[str, ...]:
-    """Words in the article's spelling variety, without repeats."""
+def _in_variety(words: Iterable[str], variety: str | None) -> tuple[str, ...]:
+    """Words in the article's spelling variety (as they are for None), without repeats."""
+    if variety is None:
+        return tuple(dict.fromkeys(words))
     swap = british_to_american() if variety == "en-US" else american_to_british()
     return tuple(dict.fromkeys(swap.get(w, w) for w in words))
