@@ -37,6 +37,8 @@ SLIP_WEIGHT = 2.0  # Zipf points that one unit of slip cost is worth
 MARGIN = 0.5  # how much better a slip must explain a plausible lowercase token
 NAME_MARGIN = 1.5  # ... and a capitalised token, which may be a rare name
 CAPITALISED_COMMON = 1.5  # a common word capitalised mid-sentence is that much rarer
+DICTIONARY_NAME = 0.5  # the share of that penalty a word the dictionary lists as a name pays
+AFTER_NAME = 3.0  # ... and right after a name or a title
 SENTENCE_START_COMMON = 1.0  # ... and at the start of a sentence, where names stand too
 LENGTH_EASING = 0.25  # margin taken off per letter beyond five
 LONG_NAME = 8  # capitalised tokens this long may be two edits from what was meant
@@ -268,6 +270,8 @@ def capitalised_verdict(word: str, variety: str, where: Position) -> tuple[str, 
     fixes = typo_fixes(lower) or ()
     if fixes and where == "start":
         return tuple(_capitalise(f) for f in _in_variety(fixes, variety)[:MAX_SUGGESTIONS])
+    if where == "after-name":
+        fixes = ()  # codespell's list is of lowercase words; a surname stands here
     evidence = word_evidence(lower)
     if evidence.attested and len(lower) < SHORT_WORD:
         return None
@@ -279,15 +283,13 @@ def capitalised_verdict(word: str, variety: str, where: Position) -> tuple[str, 
     if is_dictionary_word(word):
         own = max(own, zipf(lower) + NAME_BONUS)
     edits = 2 if len(lower) >= LONG_NAME else 1  # a short unknown name is often near another
-    lists = [(name_words(), 0.0), (place_words(), 0.0)]
-    if where == "after-name":  # "Sarah Teather" is a surname, not "Teacher" mistyped
-        fixes = ()
-    else:
-        common = SENTENCE_START_COMMON if where == "start" else CAPITALISED_COMMON
-        lists.append((common_words(), common))
+    # a common word is what was meant only as often as it is capitalised there: after a
+    # name or a title a surname stands ("Sarah Teather", not "Teacher" mistyped)
+    common = {"start": SENTENCE_START_COMMON, "mid": CAPITALISED_COMMON}.get(where, AFTER_NAME)
+    lists = [(name_words(), 0.0), (place_words(), 0.0), (common_words(), common)]
     floor = own + name_margin(len(lower))
     found = slips(lower, lists, edits, floor)
-    found = [_scored(lower, s.word, 0.0) if _dictionary_name(s.word) else s for s in found]
+    found = [_as_name(lower, s, common) for s in found]
     found += [_scored(lower, fix, 0.0) for fix in fixes if fix.isalpha()]
     better = _explaining(lower, sorted(found), evidence)
     if not better or better[0].score < floor:
@@ -296,10 +298,18 @@ def capitalised_verdict(word: str, variety: str, where: Position) -> tuple[str, 
     return tuple(_capitalise(s) for s in _ranked(lower, better, None))
 
 
+def _as_name(token: str, slip: Slip, common: float) -> Slip:
+    """A common word the dictionary also lists as a name ("Downing", "Ride") is capitalised
+    more often than other common words, by how much it cannot say: it pays half the penalty."""
+    if slip.word not in common_words().weights or not _dictionary_name(slip.word):
+        return slip
+    rescored = _scored(token, slip.word, common * DICTIONARY_NAME)
+    return rescored if rescored.score > slip.score else slip
+
+
 @lru_cache(maxsize=50_000)
 def _dictionary_name(word: str) -> bool:
-    """Whether the dictionary lists a word's capitalised form as a name ("China" beside
-    "china"): capitalised, it is that name, not a common word in a name."""
+    """Whether the dictionary lists a word's capitalised form as a name beside the word."""
     return bool(word_table().is_form(_capitalise(word)))
 
 
