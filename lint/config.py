@@ -203,6 +203,12 @@ def load_config(path: Path | None) -> Config:
     return _build(path, path.parent, root if root.value is not None else None)
 
 
+def config_from_text(path: Path, text: str) -> Config:
+    """The configuration a YAML file at ``path`` would give if it held ``text``."""
+    root = load_yaml(text, str(path))
+    return _build(path, path.parent, root if root.value is not None else None)
+
+
 def _pyproject_node(path: Path) -> Node | None:
     import tomllib
 

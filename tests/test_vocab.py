@@ -1,0 +1,72 @@
+"""`copydesk vocab add`: the new text is validated before it replaces the configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.config import load_config
+from tests.helpers import run_cli, write
+
+LAYOUTS = {
+    "block": "packs: [spelling]\nvocabulary:\n  accept:\n    - Zaluzhnyi\n",
+    "flow": "packs: [spelling]\nvocabulary:\n  accept: [Zaluzhnyi, Syrskyi]\n",
+    "flow mapping": "packs: [spelling]\nvocabulary: {accept: [A1]}\n",
+    "empty flow": "packs: [spelling]\nvocabulary:\n  accept: []\n",
+    "four spaces": "packs: [spelling]\nvocabulary:\n    accept:\n        - Zaluzhnyi\n    reject: [utilise]\n",
+    "comments": "# house\npacks: [spelling]  # only\nvocabulary:\n  accept:\n    - A1  # why\n  # more\nlanguage: en-GB\n",
+    "none": "packs: [spelling]\n",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_layout_gains_the_word_and_keeps_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str
+) -> None:
+    config = write(tmp_path / ".copydesk.yaml", LAYOUTS[layout])
+    before = load_config(config)
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("vocab", "add", "Budanov")
+    assert result.code == 0, result.err
+    after = load_config(config)
+    assert after.accept == before.accept | {"Budanov"}
+    assert (after.reject, after.language, [r.id for r in after.rules]) == (
+        before.reject,
+        before.language,
+        [r.id for r in before.rules],
+    )
+    if layout == "comments":
+        assert "# why" in config.read_text() and "# house" in config.read_text()
+
+
+@pytest.mark.parametrize("word", ["'90s", "'tis", "- x", "yes", "null", "a: b", "#tag", "[x]", "é"])
+def test_words_yaml_would_misread_are_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, word: str
+) -> None:
+    config = write(tmp_path / ".copydesk.yaml", LAYOUTS["block"])
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("vocab", "add", word).code == 0
+    assert word in load_config(config).accept
+
+
+@pytest.mark.parametrize("word", ["", "two\nlines", " padded", "tab\there\r"])
+def test_words_that_are_not_one_line_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, word: str
+) -> None:
+    config = write(tmp_path / ".copydesk.yaml", LAYOUTS["block"])
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("vocab", "add", word)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and ".copydesk.yaml" in result.err
+    assert config.read_text() == LAYOUTS["block"]
+
+
+def test_an_invalid_configuration_is_not_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = "packs: [spelling]\nlanguage: fr\n"
+    config = write(tmp_path / ".copydesk.yaml", broken)
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("vocab", "add", "Budanov").code == 2
+    assert config.read_text() == broken
