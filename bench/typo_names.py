@@ -15,7 +15,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -105,6 +105,22 @@ def replace_all(text: str, name: str, typo: str) -> tuple[str, list[int]]:
     return "".join([*pieces, text[last:]]), starts
 
 
+Mutation = tuple[Path, str, str, str, list[int]]
+
+
+def mutations(
+    articles: list[tuple[Path, str]], names: set[str], per_article: int, rng: random.Random
+) -> Iterator[Mutation]:
+    """(path, name, slip, text with every occurrence slipped, where each stands) for up to
+    ``per_article`` of the names each article holds."""
+    for path, text in articles:
+        present = sorted({m.group() for m in _CAPITALISED.finditer(text)} & names)
+        for name in rng.sample(present, min(per_article, len(present))):
+            typo = slip(name, rng)
+            if typo is not None:
+                yield (path, name, typo, *replace_all(text, name, typo))
+
+
 def throughout(lint: Linter, articles: list[tuple[Path, str]], seed: int, show: int) -> None:
     """Famous names misspelled the same way at every occurrence: caught, and fixed first?"""
     rng = random.Random(seed)
@@ -115,22 +131,16 @@ def throughout(lint: Linter, articles: list[tuple[Path, str]], seed: int, show: 
     frequent = {w for w, _ in counts.most_common(2000)} | set(types)
     per_class: dict[str, list[int]] = {}
     misses = []
-    for path, text in articles:
-        present = sorted({m.group() for m in _CAPITALISED.finditer(text)} & frequent)
-        for name in rng.sample(present, min(3, len(present))):
-            typo = slip(name, rng)
-            if typo is None:
-                continue
-            mutated, starts = replace_all(text, name, typo)
-            found = {f.start: f for f in lint(mutated)}
-            hits = [found[s] for s in starts if s in found]
-            row = per_class.setdefault(types.get(name, "other"), [0, 0, 0, 0])
-            row[0] += len(starts)
-            row[1] += len(hits)
-            row[2] += sum(_offers(f, name) for f in hits)
-            row[3] += 1
-            if not hits:
-                misses.append(f"{path.parent.name}/{path.name}: {name} -> {typo}")
+    for path, name, typo, mutated, starts in mutations(articles, frequent, 3, rng):
+        found = {f.start: f for f in lint(mutated)}
+        hits = [found[s] for s in starts if s in found]
+        row = per_class.setdefault(types.get(name, "other"), [0, 0, 0, 0])
+        row[0] += len(starts)
+        row[1] += len(hits)
+        row[2] += sum(_offers(f, name) for f in hits)
+        row[3] += 1
+        if not hits:
+            misses.append(f"{path.parent.name}/{path.name}: {name} -> {typo}")
     total = [sum(r[i] for r in per_class.values()) for i in range(4)]
     print(f"Famous names misspelled throughout: {total[3]} names, {total[0]} occurrences")
     for kind, row in sorted(per_class.items()):
@@ -247,18 +257,12 @@ def house_list(articles: list[tuple[Path, str]], seed: int, show: int) -> None:
         surnames = {name.split()[-1] for name, _ in entries if len(name.split()[-1]) >= 4}
         tried = caught = 0
         misses = []
-        for path, text in articles:
-            present = sorted({m.group() for m in _CAPITALISED.finditer(text)} & surnames)
-            for name in rng.sample(present, min(2, len(present))):
-                typo = slip(name, rng)
-                if typo is None:
-                    continue
-                mutated, starts = replace_all(text, name, typo)
-                found = {f.start for f in lint_with(mutated)}
-                tried += len(starts)
-                caught += sum(s in found for s in starts)
-                if not set(starts) & found:
-                    misses.append(f"{path.parent.name}/{path.name}: {name} -> {typo}")
+        for path, name, typo, mutated, starts in mutations(articles, surnames, 2, rng):
+            found = {f.start for f in lint_with(mutated)}
+            tried += len(starts)
+            caught += sum(s in found for s in starts)
+            if not set(starts) & found:
+                misses.append(f"{path.parent.name}/{path.name}: {name} -> {typo}")
         words = sum(word_count(t) for _, t in articles)
         extra = sum(
             len([f for f in lint_with(t) if f.category == "names"])
