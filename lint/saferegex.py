@@ -30,6 +30,14 @@ def finditer_bounded(pattern: regex.Pattern[str], text: str) -> Iterator[regex.M
         raise RegexTimeout(pattern.pattern) from None
 
 
+def fullmatch_bounded(pattern: regex.Pattern[str], text: str) -> bool:
+    """Whether the whole text matches, raising ``RegexTimeout`` past the time budget."""
+    try:
+        return pattern.fullmatch(text, timeout=MATCH_TIMEOUT) is not None
+    except TimeoutError:
+        raise RegexTimeout(pattern.pattern) from None
+
+
 def search_bounded(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
     """The first match, raising ``RegexTimeout`` when the search exceeds its time budget."""
     try:

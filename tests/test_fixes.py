@@ -170,3 +170,14 @@ def test_a_languagetool_match_outside_the_text_is_rejected(offset: int, length: 
     with pytest.raises(_OutsideText):
         _finding(doc, _Match(offset, length))
     assert _finding(doc, _Match(0, 5)) is not None
+
+
+def test_a_catastrophic_accept_pattern_is_cut_off(tmp_path: Path) -> None:
+    write(
+        tmp_path / ".copydesk.yaml",
+        "packs: [spelling]\nvocabulary:\n  accept_patterns: ['(a|aa)+']\n",
+    )
+    article = write(tmp_path / "a.md", "The " + "a" * 60 + "b word.\n")
+    result = run_cli("check", str(article))
+    assert result.code in (0, 1, 2)
+    assert "took too long" in result.err

@@ -12,6 +12,7 @@ from lint.findings import Applicability, Finding
 from lint.lexicon import is_dictionary_word, prefetch
 from lint.phrases import match_case
 from lint.rule import Context, Rule
+from lint.saferegex import fullmatch_bounded
 from lint.typos import Position, capitalised_verdict, is_listed_word, lowercase_verdict
 from lint.variety import (
     AUTO,
@@ -185,7 +186,7 @@ def _strip_possessive(word: str) -> str:
 def _misspelling(offset: int, word: str, ctx: Context, variety: str) -> _Misspelling | None:
     if word in ctx.accept or word in ctx.known_names:
         return None
-    if any(p.fullmatch(word) for p in ctx.accept_patterns):
+    if any(fullmatch_bounded(p, word) for p in ctx.accept_patterns):
         return None
     lower = word.lower()
     if lower in ctx.reject or word in ctx.reject:
