@@ -7,7 +7,11 @@ cache, or ``COPYDESK_NO_CACHE=1`` to use none (everything is then built in memor
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import secrets
+import stat
 import sys
 import time
 import zlib
@@ -20,7 +24,7 @@ def cache_dir() -> Path | None:
     """The cache directory, or None when caching is off or the directory is not safe to use.
 
     Compiled packs are pickles, which run code when loaded: a directory that someone else owns
-    or may write to is not used.
+    or may write to is not used, and each entry is signed besides (``load_object``).
     """
     if os.environ.get("COPYDESK_NO_CACHE"):
         return None
@@ -118,15 +122,21 @@ def code_stamp() -> str:
 
 
 def load_object(path: Path) -> object | None:
-    """A pickled object stored by ``store_object``, or None if missing, damaged or unreadable."""
+    """A pickled object stored by ``store_object``, or None if missing, damaged, forged or
+    unreadable.
+
+    A pickle runs code when it is loaded, so an entry is unpickled only when it is a regular
+    file of this user's (no link), and its signature, an HMAC-SHA256 keyed by a secret only
+    this user can read, matches its payload: an entry someone else wrote is never trusted.
+    """
     import pickle
 
-    try:
-        data = path.read_bytes()
-    except OSError:
+    key = _secret(path.parent)
+    data = _own_file_bytes(path)
+    if key is None or data is None:
         return None
     header, _, payload = data.partition(b"\n\n")
-    if header != _HEADER + content_key(payload).encode("ascii"):
+    if not hmac.compare_digest(header, _HEADER + _signature(key, payload)):
         return None
     try:
         value: object = pickle.loads(payload)
@@ -139,10 +149,62 @@ def store_object(path: Path, value: object, family: str) -> None:
     """Pickle an object to ``path`` with a checksum; entries of ``family-*`` a week old go."""
     import pickle
 
+    key = _secret(path.parent)
+    if key is None:
+        return  # with no secret to sign with, nothing is stored
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):
         return  # what cannot be pickled is simply rebuilt each time
-    blob = _HEADER + content_key(payload).encode("ascii") + b"\n\n" + payload
+    blob = _HEADER + _signature(key, payload) + b"\n\n" + payload
     if write_atomically(path, lambda temporary: temporary.write_bytes(blob)):
         prune(path.parent, f"{family}-*", path, older_than=PRUNE_AFTER_SECONDS)
+
+
+_KEY_FILE = "signing-key"
+_KEY_BYTES = 32
+
+
+def _signature(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
+
+
+def _own_file_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular file this user owns, opened without following a link."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        getuid = getattr(os, "getuid", None)
+        if not stat.S_ISREG(info.st_mode) or (getuid is not None and info.st_uid != getuid()):
+            return None
+        return stream.read()
+
+
+@cache
+def _secret(directory: Path) -> bytes | None:
+    """The key cache entries are signed with: made once, readable by this user alone. None
+    when it cannot be made or read safely (no entry is then trusted or stored)."""
+    path = directory / _KEY_FILE
+    key = _own_file_bytes(path)
+    if key is None:
+        try:
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            descriptor = os.open(path, flags, 0o600)
+        except OSError:
+            key = _own_file_bytes(path)  # another process made it meanwhile
+        else:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(secrets.token_bytes(_KEY_BYTES))
+            key = _own_file_bytes(path)
+    if key is None or len(key) != _KEY_BYTES:
+        return None
+    try:
+        if path.lstat().st_mode & 0o077:
+            return None  # others may read it: they could sign entries
+    except OSError:
+        return None
+    return key
