@@ -50,7 +50,7 @@ def load_yaml(text: str, path: str) -> Node:
         raise ConfigError(path, f"invalid YAML: {exc}") from None
     if root is None:
         return Node(None, path, 1, 1)
-    return _convert(root, path)
+    return _Converter(path, max(MAX_NODES, len(text))).convert(root, 0)
 
 
 @cache
@@ -63,28 +63,57 @@ def _constructor() -> yaml.constructor.SafeConstructor:
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
 
-def _convert(node: yaml.Node, path: str) -> Node:
-    import yaml
+MAX_NODES = 100_000  # values a document may expand to (aliases included), at the least
+MAX_DEPTH = 64  # how deeply values may nest
 
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    if not node.tag.startswith(_STANDARD_TAG) or node.tag.startswith(_STANDARD_TAG + "python"):
-        raise ConfigError(path, f"YAML tag '{node.tag}' is not allowed", line, column)
-    if isinstance(node, yaml.MappingNode):
+
+class _Converter:
+    """Turns a composed YAML graph into ``Node`` trees, expanding aliases within bounds: a
+    document whose aliases would expand past its budget ("billion laughs"), refer to
+    themselves, or nest too deeply is an error at the alias, not a hang or a crash."""
+
+    def __init__(self, path: str, budget: int) -> None:
+        self.path = path
+        self.budget = budget
+        self.open: set[int] = set()  # the nodes being converted: a cycle comes back to one
+
+    def convert(self, node: yaml.Node, depth: int) -> Node:
+        import yaml
+
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.budget -= 1
+        if self.budget < 0:
+            raise ConfigError(self.path, "too many values (aliases expand too far)", line, column)
+        if depth > MAX_DEPTH or id(node) in self.open:
+            what = "an alias refers to itself" if id(node) in self.open else "nested too deeply"
+            raise ConfigError(self.path, what, line, column)
+        tag = node.tag
+        if not tag.startswith(_STANDARD_TAG) or tag.startswith(_STANDARD_TAG + "python"):
+            raise ConfigError(self.path, f"YAML tag '{tag}' is not allowed", line, column)
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return Node(_scalar(node, self.path), self.path, line, column)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                items = [self.convert(child, depth + 1) for child in node.value]
+                return Node(items, self.path, line, column)
+            return self._mapping(node, depth, line, column)
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, depth: int, line: int, column: int) -> Node:
         items: dict[str, Node] = {}
         positions: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node, path)
+            key = _scalar(key_node, self.path)
             key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key, str):
-                raise ConfigError(path, f"keys must be strings, got {key!r}", *key_pos)
+                raise ConfigError(self.path, f"keys must be strings, got {key!r}", *key_pos)
             if key in items:
-                raise ConfigError(path, f"duplicate key '{key}'", *key_pos)
-            items[key] = _convert(value_node, path)
+                raise ConfigError(self.path, f"duplicate key '{key}'", *key_pos)
+            items[key] = self.convert(value_node, depth + 1)
             positions[key] = key_pos
-        return Node(items, path, line, column, positions)
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(child, path) for child in node.value], path, line, column)
-    return Node(_scalar(node, path), path, line, column)
+        return Node(items, self.path, line, column, positions)
 
 
 def _scalar(node: yaml.Node, path: str) -> Any:
@@ -95,9 +124,13 @@ def _scalar(node: yaml.Node, path: str) -> Any:
         raise ConfigError(path, "keys must be plain scalars", mark.line + 1, mark.column + 1)
     try:
         return _constructor().construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError, AttributeError, TypeError) as exc:
+        # "!!int abc", "2024-13-45", "!!timestamp abc" (which PyYAML itself trips on)
         mark = node.start_mark
-        raise ConfigError(path, f"invalid value: {exc}", mark.line + 1, mark.column + 1) from None
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise ConfigError(
+            path, f"invalid value: {reason}", mark.line + 1, mark.column + 1
+        ) from None
 
 
 def plain(node: Node) -> Any:
