@@ -14,6 +14,7 @@ from lint.errors import ConfigError
 from lint.findings import Severity
 from lint.packs import load_pack_file, shipped_packs
 from lint.rule import Context, Rule
+from lint.safefile import read_regular, read_regular_text
 from lint.saferegex import compile_user
 from lint.variety import AUTO, LANGUAGES
 from lint.yamlsource import (
@@ -183,9 +184,11 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_section(pyproject: Path) -> bool:
+    """Whether a pyproject names copydesk's table (read as bytes: one that is not valid UTF-8
+    is then reported when it is loaded, not passed over)."""
     try:
-        return "[tool.copydesk" in pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return b"[tool.copydesk" in read_regular(pyproject)
+    except OSError:
         return False
 
 
@@ -196,7 +199,7 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         return _build(path, path.parent, _pyproject_node(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read configuration: {exc}") from None
     root = load_yaml(text, str(path))
@@ -212,9 +215,15 @@ def config_from_text(path: Path, text: str) -> Config:
 def _pyproject_node(path: Path) -> Node | None:
     import tomllib
 
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_regular_text(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise ConfigError(str(path), f"cannot read configuration: {reason}") from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(str(path), "invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         number = int(line.group(1)) if line else None

@@ -16,9 +16,9 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from lint.errors import ConfigError
+from lint.safefile import read_regular_text
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,]*|[:“”\"—]")
 _PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it"])
@@ -234,7 +234,7 @@ class CueModelFile:
 
 def _read_text(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return read_regular_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise ConfigError(path, f"cannot read the cue model: {reason}") from None

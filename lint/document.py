@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from lint.errors import InputError
+from lint.safefile import read_regular
 from lint.words import strip_possessive
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ def _rule_matches(rule: str, patterns: frozenset[str]) -> bool:
 def read_article(path: Path) -> Document:
     """Read and parse one article file, raising ``InputError`` for unreadable input."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         raise InputError(str(path), f"cannot read file: {exc.strerror or exc}") from None
     text = decode_article(data, str(path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lint.cache import content_key, file_stamp
+from lint.safefile import read_regular
 from lint.yamlsource import Node
 
 # (path, stamp, content key) of each file read, as ``files_read_since`` returns them
@@ -25,7 +26,7 @@ def read_beside_pack(node: Node, name: str) -> str:
     path = Path(node.path).parent / name
     stamp = file_stamp(path)  # before reading: a change while it is read shows next time
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
         text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as open() reads
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or exc

@@ -11,6 +11,7 @@ from lint.findings import CATEGORIES, Severity
 from lint.packfiles import files_read_since, shipped_pack_dir, start_recording, unchanged
 from lint.registry import KINDS
 from lint.rule import Examples, Rule, template_fields
+from lint.safefile import read_regular_text
 from lint.variety import AUTO, LANGUAGES
 from lint.yamlsource import (
     Node,
@@ -46,7 +47,7 @@ def shipped_packs() -> dict[str, Path]:
 def load_pack_file(path: Path) -> list[Rule]:
     """Read and validate one pack file (from the compiled-pack cache when it is current)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read rule pack: {exc}") from None
     directory = cache_dir()

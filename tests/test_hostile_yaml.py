@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 import time
 from pathlib import Path
 
 import pytest
 
+from lint.safefile import read_regular
 from tests.helpers import run_cli, write
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -40,3 +43,37 @@ def test_hostile_yaml_is_one_located_error(tmp_path: Path, config: str, expected
     assert "Traceback" not in result.err
     assert expected in result.err
     assert result.err.strip().count("\n") == 0
+
+
+def test_special_files_are_refused_and_the_others_still_checked(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")
+    good = write(tmp_path / "good.md", "Talks in Kiev.\n")
+    started = time.perf_counter()
+    result = run_cli("check", "-f", "json", str(fifo), str(zero), str(good))
+    assert time.perf_counter() - started < 20
+    assert result.code == 2
+    assert "pipe.md: cannot read file: not a regular file" in result.err
+    assert "zero.md: cannot read file: not a regular file" in result.err
+    checked = json.loads(result.out)["files"]
+    assert [f["path"] for f in checked] == [str(good)]
+
+
+def test_a_file_past_the_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lint.document
+
+    monkeypatch.setattr(lint.document, "read_regular", lambda p: read_regular(p, limit=100))
+    big = write(tmp_path / "big.md", "word " * 100)
+    result = run_cli("check", str(big))
+    assert result.code == 2 and "larger than the 100 bytes limit" in result.err
+
+
+def test_a_pyproject_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.copydesk]\npacks = ["house"]\n# \xff\n')
+    article = write(tmp_path / "a.md", "Talks in Kiev.\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2 and "pyproject.toml" in result.err and "Traceback" not in result.err
