@@ -378,21 +378,14 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 def _vocab(args: argparse.Namespace) -> int:
-    from lint.vocab import add_words
+    from lint.vocab import add_words, vocabulary_file
 
-    target = args.config or _nearest_yaml_config(Path.cwd())
+    target = vocabulary_file(Path.cwd(), args.config)
     added = add_words(target, args.words, "accept" if args.action == "add" else "reject")
     for word in args.words:
         state = "added to" if word in added else "already in"
         print(f"'{word}' {state} {target} ({'accept' if args.action == 'add' else 'reject'})")
     return EXIT_OK
-
-
-def _nearest_yaml_config(start: Path) -> Path:
-    found = find_config_file(start)
-    if found is not None and found.name != "pyproject.toml":
-        return found
-    return start / ".copydesk.yaml"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from lint import __version__
-from lint.config import find_config_file
 from lint.document import Document, format_for, parse_document
 from lint.engine import ConfigResolver, FileResult, lint_document
 from lint.errors import CopydeskError
 from lint.findings import Finding
 from lint.formatters.lsp import LSP_SEVERITY, utf16_position
 from lint.rule import Rule
-from lint.vocab import add_words
+from lint.vocab import add_words, vocabulary_file
 
 DEBOUNCE_SECONDS = 0.25
 ADD_WORD = "copydesk.addToVocabulary"
@@ -229,18 +229,32 @@ def _disable_action(uri: str, diagnostic: lsp.Diagnostic) -> lsp.CodeAction:
     )
 
 
+def _workspace_file(ls: CopydeskServer, uri: object) -> Path | None:
+    """The path of a ``file:`` URI inside one of the workspace's folders, else None."""
+    if not isinstance(uri, str) or not uri.startswith("file:"):
+        return None
+    path = Path(to_fs_path(uri) or "").resolve()
+    folders = [f.uri for f in ls.workspace.folders.values()] or [ls.workspace.root_uri or ""]
+    for folder in folders:
+        root = to_fs_path(folder) if folder else None
+        if root and path.is_relative_to(Path(root).resolve()):
+            return path
+    return None
+
+
 @server.command(ADD_WORD)
-def add_to_vocabulary(ls: CopydeskServer, uri: str, word: str) -> None:
-    """Write the word to the nearest .copydesk.yaml, then lint the open documents again."""
-    path = Path(to_fs_path(uri) or uri)
-    found = find_config_file(path)
-    target = (
-        found
-        if found is not None and found.name != "pyproject.toml"
-        else path.parent / ".copydesk.yaml"
-    )
+def add_to_vocabulary(ls: CopydeskServer, uri: Any, word: Any) -> None:  # untrusted: checked
+    """Write the word to the nearest .copydesk.yaml, then lint the open documents again.
+
+    Only a word that is a string, for a ``file:`` document inside a workspace folder: a
+    command may come from anywhere, and must not write a configuration elsewhere."""
+    path = _workspace_file(ls, uri)
+    if path is None or not isinstance(word, str):
+        message = "copydesk: Add to the house vocabulary needs a word and a file in the workspace"
+        ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, message))
+        return
     try:
-        add_words(target, [word])
+        add_words(vocabulary_file(path), [word])
     except (CopydeskError, OSError) as exc:
         ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"copydesk: {exc}"))
         return

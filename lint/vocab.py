@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from lint.config import Config, config_from_text
+from lint.config import CONFIG_NAME, Config, config_from_text, find_config_file
 from lint.errors import ConfigError
 from lint.fix import write_fixes
 
@@ -43,6 +43,25 @@ def add_words(path: Path, words: list[str], list_name: str = "accept") -> set[st
         with open(path, "x", encoding="utf-8") as stream:  # never over a file made meanwhile
             stream.write(candidate)
     return set(new)
+
+
+def vocabulary_file(start: Path, explicit: Path | None = None) -> Path:
+    """The configuration ``vocab add`` edits: the one given, else the nearest
+    ``.copydesk.yaml``, else a new one at the root of the repository (or here, outside one).
+    A ``pyproject.toml`` is refused: a new ``.copydesk.yaml`` beside it would take precedence
+    and silently drop its settings."""
+    found = explicit or find_config_file(start)
+    if found is not None and found.name == "pyproject.toml":
+        raise ConfigError(
+            str(found),
+            "the configuration is in [tool.copydesk]; add words to its vocabulary by hand "
+            "(copydesk edits only .copydesk.yaml)",
+        )
+    if found is not None:
+        return found
+    folder = start if start.is_dir() else start.parent
+    root = next((p for p in [folder, *folder.parents] if (p / ".git").exists()), folder)
+    return root / CONFIG_NAME
 
 
 def _check_word(path: Path, word: object) -> None:

@@ -70,3 +70,55 @@ def test_an_invalid_configuration_is_not_edited(
     monkeypatch.chdir(tmp_path)
     assert run_cli("vocab", "add", "Budanov").code == 2
     assert config.read_text() == broken
+
+
+def test_a_pyproject_configuration_is_not_shadowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pyproject = write(tmp_path / "pyproject.toml", '[tool.copydesk]\npacks = ["house"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("vocab", "add", "Budanov")
+    assert result.code == 2 and "[tool.copydesk]" in result.err
+    assert not (tmp_path / ".copydesk.yaml").exists()
+    assert pyproject.read_text() == '[tool.copydesk]\npacks = ["house"]\n'
+
+
+def test_with_no_configuration_the_file_goes_to_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    inner = tmp_path / "desk" / "stories"
+    inner.mkdir(parents=True)
+    monkeypatch.chdir(inner)
+    assert run_cli("vocab", "add", "Budanov").code == 0
+    assert "Budanov" in load_config(tmp_path / ".copydesk.yaml").accept
+    assert not (inner / ".copydesk.yaml").exists()
+
+
+class _Folder:
+    def __init__(self, uri: str) -> None:
+        self.uri = uri
+
+
+class _Workspace:
+    def __init__(self, root: Path) -> None:
+        self.folders = {"w": _Folder(root.as_uri())}
+        self.root_uri = root.as_uri()
+
+
+class _Server:
+    def __init__(self, root: Path) -> None:
+        self.workspace = _Workspace(root)
+
+
+def test_the_language_server_writes_only_inside_the_workspace(tmp_path: Path) -> None:
+    from lint.lsp import _workspace_file
+
+    project = tmp_path / "proj"
+    project.mkdir()
+    server = _Server(project)
+    inside = (project / "a.md").as_uri()
+    assert _workspace_file(server, inside) == (project / "a.md").resolve()  # type: ignore[arg-type]
+    escaping = project.as_uri() + "/../victim/x.md"
+    for uri in (escaping, "https://example.org/a.md", 42, {"uri": inside}):
+        assert _workspace_file(server, uri) is None  # type: ignore[arg-type]
