@@ -10,21 +10,44 @@ from typing import Any, TextIO
 
 from lint.document import parse_document
 from lint.engine import ConfigResolver, lint_document
+from lint.errors import InputError
 from lint.formatters.json_format import SCHEMA_VERSION, file_record
 
 
-def lint_records(lines: Iterable[str], resolver: ConfigResolver) -> Iterator[dict[str, Any]]:
-    """One result per input line: ``{version, id, findings}``, or ``{version, line, error}``."""
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not JSON")
+
+
+def lint_records(
+    lines: Iterable[str | bytes], resolver: ConfigResolver
+) -> Iterator[dict[str, Any]]:
+    """One result per input line: ``{version, id, findings}``, or ``{version, line, error}``.
+    A line that is not UTF-8, not JSON (``NaN`` included) or nested too deeply is an error
+    record; the lines after it are still checked."""
     config = resolver.for_article(Path.cwd() / "archive.md")
-    for number, line in enumerate(lines, 1):
+    for number, raw in enumerate(lines, 1):
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError as exc:
+            yield {"version": SCHEMA_VERSION, "line": number, "error": f"not UTF-8: {exc.reason}"}
+            continue
+        if number == 1:
+            line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_constant=_no_constant)
             text = record["text"]
             fmt = record.get("format", "markdown")
             if not isinstance(text, str) or fmt not in ("markdown", "text"):
                 raise ValueError("'text' must be a string and 'format' markdown or text")
+        except RecursionError:
+            yield {
+                "version": SCHEMA_VERSION,
+                "line": number,
+                "error": "bad record: nested too deeply",
+            }
+            continue
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             yield {"version": SCHEMA_VERSION, "line": number, "error": f"bad record: {exc}"}
             continue
@@ -37,7 +60,12 @@ def lint_records(lines: Iterable[str], resolver: ConfigResolver) -> Iterator[dic
 def check_jsonl(source: str, resolver: ConfigResolver, out: TextIO | None = None) -> int:
     """Stream results for a JSONL file (or ``-`` for standard input); exit 2 if any line was bad."""
     stream = out or sys.stdout
-    handle = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+    if source != "-" and Path(source).exists() and not Path(source).is_file():
+        raise InputError(source, "not a regular file")  # a FIFO would block, a directory fail
+    try:
+        handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise InputError(source, f"cannot read file: {exc.strerror or exc}") from None
     status = 0
     try:
         for result in lint_records(handle, resolver):
@@ -48,6 +76,6 @@ def check_jsonl(source: str, resolver: ConfigResolver, out: TextIO | None = None
                 status = 1
             stream.write(json.dumps(result, ensure_ascii=False) + "\n")
     finally:
-        if handle is not sys.stdin:
+        if handle is not sys.stdin.buffer:
             handle.close()
     return status

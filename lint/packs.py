@@ -107,7 +107,11 @@ def load_rule(node: Node) -> Rule:
         node, COMMON_FIELDS | kind.fields, REQUIRED_FIELDS | kind.required, f"{kind_name} rule"
     )
     message = as_str(mapping["message"], "message")
-    for name in template_fields(message):
+    try:
+        fields = template_fields(message)
+    except ValueError as exc:  # "bad {match": an unbalanced brace
+        raise mapping["message"].error(f"invalid message template: {exc}") from None
+    for name in fields:
         if name not in MESSAGE_FIELDS:
             raise mapping["message"].error(
                 f"unknown placeholder '{{{name}}}' in message "

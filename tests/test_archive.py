@@ -60,3 +60,25 @@ def test_parallel_run_with_every_shipped_check_matches_serial(tmp_path: Path) ->
     assert serial.out == parallel.out
     rules = {f["rule"] for entry in json.loads(parallel.out)["files"] for f in entry["findings"]}
     assert {"names.people", "spelling.misspelling", "attribution.unattributed-claim"} <= rules
+
+
+def test_bad_streams_and_lines_are_one_line_each_and_the_rest_is_checked(tmp_path: Path) -> None:
+    assert run_cli("check", "--jsonl", str(tmp_path / "missing.jsonl")).code == 2
+    assert run_cli("check", "--jsonl", str(tmp_path)).code == 2
+    stream = tmp_path / "a.jsonl"
+    stream.write_bytes(
+        b'\xef\xbb\xbf{"id": 1, "text": "Talks in Kiev."}\n'
+        b'{"id": 2, "text": "\xff bad"}\n'
+        b'{"id": NaN, "text": "x"}\n'
+        + b'{"id": 4, "text": '
+        + b"[" * 100_000
+        + b"]" * 100_000
+        + b"}\n"
+        + b'{"id": 5, "text": "Talks in Kiev."}\n'
+    )
+    result = run_cli("check", "--jsonl", str(stream))
+    assert result.code == 2 and "Traceback" not in result.err
+    rows = [json.loads(line) for line in result.out.splitlines()]
+    assert [row.get("id", row.get("line")) for row in rows] == [1, 2, 3, 4, 5]
+    assert [("error" in row) for row in rows] == [False, True, True, True, False]
+    assert rows[0]["findings"] and rows[4]["findings"]
