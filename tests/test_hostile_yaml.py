@@ -77,3 +77,16 @@ def test_a_pyproject_that_is_not_utf8_is_reported(tmp_path: Path) -> None:
     article = write(tmp_path / "a.md", "Talks in Kiev.\n")
     result = run_cli("check", str(article))
     assert result.code == 2 and "pyproject.toml" in result.err and "Traceback" not in result.err
+
+
+def test_a_message_with_an_unbalanced_brace_is_an_error_at_its_line(tmp_path: Path) -> None:
+    write(
+        tmp_path / "desk.yaml",
+        "- id: desk.x\n  kind: existence\n  severity: error\n  category: style\n"
+        '  message: "bad {match"\n  description: d\n  tokens: [foo]\n',
+    )
+    write(tmp_path / ".copydesk.yaml", "packs: [./desk.yaml]\n")
+    article = write(tmp_path / "a.md", "foo\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2
+    assert "desk.yaml:5:" in result.err and "Traceback" not in result.err
