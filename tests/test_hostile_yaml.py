@@ -90,3 +90,18 @@ def test_a_message_with_an_unbalanced_brace_is_an_error_at_its_line(tmp_path: Pa
     result = run_cli("check", str(article))
     assert result.code == 2
     assert "desk.yaml:5:" in result.err and "Traceback" not in result.err
+
+
+def test_an_overlong_cue_is_an_error_at_its_line(tmp_path: Path) -> None:
+    from lint.packs import shipped_packs
+
+    pack = shipped_packs()["attribution"].read_text(encoding="utf-8")
+    write(tmp_path / "attribution.yaml", pack)
+    write(tmp_path / "attribution-cue-model.tsv", "")
+    cues = "said\n" + "x" * 2000 + "\n"
+    write(tmp_path / "attribution-cues.txt", cues)
+    write(tmp_path / ".copydesk.yaml", "packs: [./attribution.yaml]\n")
+    article = write(tmp_path / "a.md", "Prices rose 5%.\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "attribution-cues.txt:2:" in result.err

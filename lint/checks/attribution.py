@@ -13,6 +13,7 @@ import regex
 from lint.cache import content_key
 from lint.cuemodel import CueModel, CueModelFile
 from lint.document import Document
+from lint.errors import ConfigError
 from lint.findings import Finding
 from lint.guard import GuardedPattern, GuardScan, opens_with_boundary
 from lint.packfiles import read_beside_pack
@@ -191,10 +192,19 @@ def _read_model(node: Node) -> tuple[str, str]:
 
 def _read_cue_file(node: Node, name: str) -> list[str]:
     """Cues from a file beside the pack: the first tab-separated field of each line."""
-    lines = read_beside_pack(node, name).splitlines()
-    return [
-        line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")
-    ]
+    cues = []
+    for number, line in enumerate(read_beside_pack(node, name).splitlines(), 1):
+        cue = line.split("\t")[0].strip()
+        if not cue or line.startswith("#"):
+            continue
+        if len(cue) > MAX_CUE:
+            path = str(Path(node.path).parent / name)
+            raise ConfigError(path, f"a cue of more than {MAX_CUE} characters", number)
+        cues.append(cue)
+    return cues
+
+
+MAX_CUE = 200  # characters: a cue is a word or a phrase, and the matcher nests per character
 
 
 # --- analysis ----------------------------------------------------------------------------------
