@@ -1142,8 +1142,14 @@ def _list_item(unit: Sentence, text: str) -> bool:
     """Whether a sentence is (the start of) an item of a list."""
     if unit.block.kind == "item":
         return True
-    line_start = text.rfind("\n", 0, unit.start) + 1
-    return not text[line_start : unit.start].strip() and bool(_LIST_MARKER.match(text, unit.start))
+    if not _LIST_MARKER.match(text, unit.start):
+        return False
+    # only blanks before it on its line: looked for backwards from the sentence, so that a
+    # very long line is not scanned again for each of its sentences
+    i = unit.start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\r\n"
 
 
 def _colon_intros(
