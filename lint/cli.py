@@ -17,6 +17,7 @@ from lint.errors import CopydeskError
 from lint.examples import example_failures
 from lint.findings import Severity
 from lint.formatters import FORMATS, Report, formatter
+from lint.formatters.text import visible
 from lint.packs import load_pack_file
 from lint.rule import Rule
 from lint.saferegex import RegexTimeout
@@ -171,9 +172,9 @@ def _check(args: argparse.Namespace) -> int:
     results = [_check_stdin(args, resolver)] if args.stdin else _check_files(args, resolver)
     for result in results:
         if result.error:
-            print(f"copydesk: {result.error}", file=sys.stderr)
+            print(f"copydesk: {visible(result.error)}", file=sys.stderr)
         for warning in result.warnings:
-            print(f"copydesk: warning: {warning}", file=sys.stderr)
+            print(f"copydesk: warning: {visible(warning)}", file=sys.stderr)
     if args.fix or args.diff:
         results = _apply_fixes(results, args, resolver)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())

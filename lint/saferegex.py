@@ -12,6 +12,10 @@ MATCH_TIMEOUT = 0.25  # seconds per search over one document
 class RegexTimeout(Exception):
     """A user pattern took too long on a document and was abandoned."""
 
+    def __str__(self) -> str:
+        pattern = str(self.args[0]) if self.args else ""
+        return repr(pattern if len(pattern) <= 60 else pattern[:57] + "...")
+
 
 def compile_user(pattern: str, ignorecase: bool = False) -> regex.Pattern[str]:
     """Compile a user pattern (``regex`` syntax, VERSION0); raises ``regex.error`` if invalid."""

@@ -105,3 +105,17 @@ def test_an_overlong_cue_is_an_error_at_its_line(tmp_path: Path) -> None:
     result = run_cli("check", str(article))
     assert result.code == 2 and "Traceback" not in result.err
     assert "attribution-cues.txt:2:" in result.err
+
+
+def test_terminal_escapes_are_never_printed_raw(tmp_path: Path) -> None:
+    article = write(tmp_path / "a\x1b[31m.md", "Talks in Kiev \x1b]0;pwned\x07 today.\n")
+    (tmp_path / "b\x1b[2J.md").write_bytes(b"\xff\xfe bad")
+    result = run_cli("check", "--color", "never", str(article), str(tmp_path / "b\x1b[2J.md"))
+    assert "Kiev" in result.out
+    assert "\x1b" not in result.out and "\x1b" not in result.err and "\x07" not in result.out
+
+
+def test_a_timed_out_pattern_is_named_briefly() -> None:
+    from lint.saferegex import RegexTimeout
+
+    assert len(str(RegexTimeout("(a|b)" * 1000))) < 70

@@ -28,13 +28,13 @@ def render(report: Report) -> str:
                 severity = f"{_COLORS[severity]}{severity}{_RESET}"
             hint = replacement_hint(finding.message, finding.replacements)
             out.append(
-                f"{result.path}:{span.line}:{span.column}: {severity} {finding.rule} "
-                f"{finding.message}{hint}"
+                f"{visible(result.path)}:{span.line}:{span.column}: {severity} {finding.rule} "
+                f"{visible(finding.message + hint)}"
             )
             line_start, line_end = doc.lines.line_span(span.line, doc.text)
             width = max(1, min(finding.end, line_end) - finding.start)
             shown, column = excerpt(doc.text[line_start:line_end], span.column - 1, width)
-            out.append(f"    {shown.expandtabs(1)}")
+            out.append(f"    {_one_cell(shown.expandtabs(1))}")
             out.append("    " + " " * column + "^" * width)
     total = sum(counts.values())
     if total:
@@ -57,6 +57,18 @@ def render(report: Report) -> str:
         )
     out.append(f"{_BOLD}{summary}{_RESET}" if report.color else summary)
     return "\n".join(out) + "\n"
+
+
+def visible(text: str) -> str:
+    """Text safe to print to a terminal: control characters (an escape sequence in an article
+    or a file name could recolour or retitle the terminal) shown escaped."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
+def _one_cell(text: str) -> str:
+    """A source line for the excerpt: each control character shown as one "?", so that the
+    caret line below still points at the right columns."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 _LONG_LINE = 120  # a paragraph kept on one line is shown around the finding only
