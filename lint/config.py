@@ -177,6 +177,8 @@ def find_config_file(start: Path) -> Path | None:
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
             return candidate
+        if candidate.exists() or candidate.is_symlink():  # a folder, a FIFO, a broken link
+            raise ConfigError(str(candidate), "not a regular file; the configuration is not read")
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_section(pyproject):
             return pyproject

@@ -119,3 +119,10 @@ def test_a_timed_out_pattern_is_named_briefly() -> None:
     from lint.saferegex import RegexTimeout
 
     assert len(str(RegexTimeout("(a|b)" * 1000))) < 70
+
+
+def test_a_configuration_that_is_a_directory_is_reported(tmp_path: Path) -> None:
+    (tmp_path / ".copydesk.yaml").mkdir()
+    article = write(tmp_path / "a.md", "Talks in Kiev.\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2 and ".copydesk.yaml: not a regular file" in result.err
