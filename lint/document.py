@@ -162,6 +162,18 @@ class Document:
         ):
             self.__dict__.pop(name, None)
 
+    def touching(self, index: int) -> list[tuple[int, str]]:
+        """(side, word) for the words directly before (-1) and after (+1) a word, with only
+        spaces between: the other parts of a name it may belong to. Possessives removed."""
+        found = []
+        for side in (-1, 1):
+            other = index + side
+            if 0 <= other < len(self.words):
+                lo, hi = sorted((self.words[other], self.words[index]))
+                if not self.prose[lo[1] : hi[0]].strip():
+                    found.append((side, strip_possessive(self.prose[slice(*self.words[other])])))
+        return found
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing an offset, if any."""
         starts = self._block_starts

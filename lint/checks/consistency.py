@@ -17,7 +17,6 @@ from lint.fuzzy import edits_allowed
 from lint.lexicon import is_common_word, is_dictionary_word
 from lint.phrases import match_case
 from lint.rule import Context, Rule
-from lint.words import strip_possessive
 from lint.yamlsource import Node, as_number
 
 MIN_LENGTH = 5
@@ -99,20 +98,14 @@ def _neighbours(doc: Document, indexes: list[int]) -> set[tuple[int, str]]:
 
 def _adjacent_names(doc: Document, index: int) -> set[tuple[int, str]]:
     """(side, word) for capitalised words directly beside a word: a given name or surname."""
-    names = set()
-    for other in (index - 1, index + 1):
-        if 0 <= other < len(doc.words):
-            lo, hi = sorted((doc.words[other], doc.words[index]))
-            word = strip_possessive(doc.prose[slice(*doc.words[other])])
-            if (
-                not doc.prose[lo[1] : hi[0]].strip()
-                and word[:1].isupper()
-                and word.isalpha()
-                and word not in TITLES
-                and not is_dictionary_word(word.lower())
-            ):
-                names.add((other - index, word))
-    return names
+    return {
+        (side, word)
+        for side, word in doc.touching(index)
+        if word[:1].isupper()
+        and word.isalpha()
+        and word not in TITLES
+        and not is_dictionary_word(word.lower())
+    }
 
 
 def _variant_pairs(

@@ -180,15 +180,7 @@ def check_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _beside_another_part(doc: Document, index: int, parts: Collection[str]) -> bool:
     """Whether a word directly beside this one is another part of the same name
     ("Vlamidir Putin", "Annalena Burbock"): evidence for a wider match."""
-    for neighbour in (index - 1, index + 1):
-        if 0 <= neighbour < len(doc.words):
-            lo, hi = sorted((doc.words[neighbour], doc.words[index]))
-            if (
-                not doc.prose[lo[1] : hi[0]].strip()
-                and strip_possessive(_word(doc, neighbour)) in parts
-            ):
-                return True
-    return False
+    return any(word in parts for _, word in doc.touching(index))
 
 
 COMMON_SURNAME_ZIPF = 4.5  # a surname this common ("Johnson") is shared by many people
@@ -242,18 +234,12 @@ def _someone_else(doc: Document, index: int, parts: set[str]) -> bool:
 
     "Martin Sorrell" is not a misspelling of "Josep Borrell": its given name is not Borrell's.
     """
-    for neighbour in (index - 1, index + 1):
-        if not 0 <= neighbour < len(doc.words):
-            continue
-        lo, hi = sorted((doc.words[neighbour], doc.words[index]))
-        if doc.prose[lo[1] : hi[0]].strip():
-            continue  # punctuation between them: not one name
-        word = strip_possessive(_word(doc, neighbour))
+    for side, word in doc.touching(index):  # punctuation between them: not one name
         if (
             word[:1].isupper()
             and word not in parts
             and word not in TITLES
-            and not (_sentence_initial(doc, neighbour) and is_dictionary_word(word.lower()))
+            and not (_sentence_initial(doc, index + side) and is_dictionary_word(word.lower()))
         ):
             return True
     return False

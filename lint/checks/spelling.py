@@ -224,12 +224,10 @@ def _position(doc: Document, index: int, at: int) -> Position:
     or a title (a surname follows), or elsewhere."""
     if _checked_as_word(doc, at):
         return "start"
-    if index > 0:
-        start, end = doc.words[index - 1]
-        before = strip_possessive(doc.prose[start:end])
+    for side, before in doc.touching(index):
         if (
-            before[:1].isupper()
-            and not doc.prose[end:at].strip()
+            side < 0
+            and before[:1].isupper()
             and (before in TITLES or not is_dictionary_word(before.lower()))
         ):
             return "after-name"  # "Sarah Teather", "Mr Wass"; not "United Nations"
