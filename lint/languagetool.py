@@ -7,6 +7,7 @@ LanguageTool by itself.
 from __future__ import annotations
 
 import re
+import time
 from functools import cache
 from typing import Any
 
@@ -48,6 +49,24 @@ def check_languagetool(
 ) -> tuple[list[Finding], list[str]]:
     """LanguageTool's matches on the document's prose, as findings with character offsets,
     and a warning for each match that does not fit the text (which is dropped)."""
+    failed = _failures.get(settings.url)
+    if failed is not None and time.monotonic() - failed[0] < RETRY_AFTER_SECONDS:
+        raise LanguageToolError(settings.url, f"{failed[1]} (not tried again for a while)")
+    try:
+        return _check(doc, settings, language)
+    except LanguageToolError as exc:
+        # a server that is down is not waited for again by every file of the run
+        _failures[settings.url] = (time.monotonic(), exc.message)
+        raise
+
+
+RETRY_AFTER_SECONDS = 60.0  # a long-running language server tries a failed server again
+_failures: dict[str, tuple[float, str]] = {}
+
+
+def _check(
+    doc: Document, settings: LanguageToolSettings, language: str
+) -> tuple[list[Finding], list[str]]:
     client = _client(settings.url, settings.language or language, settings.timeout)
     disabled = set(settings.disabled_rules)
     if not settings.spelling:

@@ -121,3 +121,27 @@ def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
     )
     warned = run_cli("check", str(article))
     assert warned.code == 0 and "warning:" in warned.err
+
+
+def test_a_server_that_is_down_is_tried_once_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lint.languagetool as lt
+
+    calls = []
+
+    def down(*args: object) -> object:
+        calls.append(args)
+        raise lt.LanguageToolError("http://127.0.0.1:9/v2/", "LanguageTool server unreachable")
+
+    monkeypatch.setattr(lt, "_check", down)
+    monkeypatch.setattr(lt, "_failures", {})
+    write(
+        tmp_path / ".copydesk.yaml",
+        "packs: [house]\n"
+        "languagetool: {url: 'http://127.0.0.1:9/v2/', timeout: 2, on_error: warning}\n",
+    )
+    articles = [str(write(tmp_path / f"{n}.md", "They ate a apple.\n")) for n in "abc"]
+    result = run_cli("check", "-j", "1", *articles)
+    assert len(calls) == 1
+    assert result.err.count("unreachable") == 3
