@@ -206,7 +206,10 @@ def _check_files(args: argparse.Namespace, resolver: ConfigResolver) -> list[Fil
     for path in args.paths:
         if not path.exists():
             results.append(FileResult(str(path), error=f"{path}: no such file or directory"))
-    files = list(expand_paths(p for p in args.paths if p.exists()))
+    unreadable: list[Path] = []
+    files = list(expand_paths((p for p in args.paths if p.exists()), unreadable))
+    for folder in unreadable:
+        results.append(FileResult(str(folder), error=f"{folder}: cannot read folder"))
     results.extend(lint_paths(files, resolver, max(1, args.jobs)))
     return results
 

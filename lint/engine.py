@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -131,20 +132,32 @@ def lint_path(path: Path, resolver: ConfigResolver) -> FileResult:
     return lint_document(doc, config, path)
 
 
-def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; directories searched recursively for articles, in sorted order."""
+def expand_paths(paths: Iterable[Path], unreadable: list[Path] | None = None) -> Iterator[Path]:
+    """Files as given; directories searched recursively for articles, in sorted order. A
+    folder that cannot be read is added to ``unreadable`` (when given), not passed over."""
     for path in paths:
-        if path.is_dir():
-            found = (
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from sorted(found)
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        found = []
+        for folder, subfolders, names in os.walk(path, onerror=_noting(unreadable)):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            found += [
+                Path(folder, name)
+                for name in names
+                if not name.startswith(".")
+                and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+                and Path(folder, name).is_file()
+            ]
+        yield from sorted(found)
+
+
+def _noting(unreadable: list[Path] | None) -> Callable[[OSError], None]:
+    def note(error: OSError) -> None:
+        if unreadable is not None and error.filename:
+            unreadable.append(Path(error.filename))
+
+    return note
 
 
 PARALLEL_THRESHOLD = 16  # fewer files than this are linted in-process: workers cost a start-up

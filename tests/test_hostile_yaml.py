@@ -126,3 +126,36 @@ def test_a_configuration_that_is_a_directory_is_reported(tmp_path: Path) -> None
     article = write(tmp_path / "a.md", "Talks in Kiev.\n")
     result = run_cli("check", str(article))
     assert result.code == 2 and ".copydesk.yaml: not a regular file" in result.err
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_folder_is_reported(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    write(locked / "a.md", "Talks in Kiev.\n")
+    write(tmp_path / "b.md", "Talks in Kiev.\n")
+    locked.chmod(0)
+    try:
+        result = run_cli("check", str(tmp_path))
+    finally:
+        locked.chmod(0o755)
+    assert result.code == 2 and "locked: cannot read folder" in result.err
+
+
+def test_an_unreadable_folder_is_noted_by_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint.engine import expand_paths
+
+    write(tmp_path / "ok" / "a.md", "x\n")
+    real_walk = os.walk
+
+    def walk(top: object, onerror: object = None, **kwargs: object) -> object:
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))  # type: ignore[operator]
+        return real_walk(top, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "walk", walk)
+    unreadable: list[Path] = []
+    files = list(expand_paths([tmp_path], unreadable))
+    assert files == [tmp_path / "ok" / "a.md"]
+    assert unreadable == [tmp_path / "locked"]
