@@ -231,10 +231,10 @@ def format_for(path: Path | str) -> Format:
 
 def parse_document(text: str, path: str = "<text>", fmt: Format = "markdown") -> Document:
     """Build a ``Document`` from text in the given format."""
-    if fmt == "text":
-        prose, blocks = _parse_plain(text)
-    else:
-        prose, blocks = _parse_markdown(text)
+    parsed = _parse_markdown(text) if fmt == "markdown" else None
+    # nested past what the Markdown parser reads, a document is checked as plain text rather
+    # than left partly unread
+    prose, blocks = parsed if parsed is not None else _parse_plain(text)
     prose = _mask_urls(prose)
     return Document(path, text, fmt, prose, blocks, _suppressions(text))
 
@@ -274,7 +274,14 @@ def _markdown_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").use(front_matter_plugin)
+    parser = MarkdownIt("commonmark").use(front_matter_plugin)
+    # CommonMark's default of 20 levels left a list nested 8 deep unread; deeper than this,
+    # a document is read as plain text (``parse_document``)
+    parser.options["maxNesting"] = MAX_NESTING
+    return parser
+
+
+MAX_NESTING = 100
 
 
 _BLOCK_KINDS: dict[str, BlockKind] = {
@@ -299,11 +306,13 @@ class _Mask:
         return "".join(out)
 
 
-def _parse_markdown(text: str) -> tuple[str, list[Block]]:
+def _parse_markdown(text: str) -> tuple[str, list[Block]] | None:
     line_starts = LineIndex(text).starts
     mask = _Mask(text)
     blocks: list[Block] = []
     tokens = _markdown_parser().parse(text)
+    if tokens and max(token.level for token in tokens) >= MAX_NESTING - 2:
+        return None
     context: list[BlockKind] = []
     pending: BlockKind | None = None
     for token in tokens:

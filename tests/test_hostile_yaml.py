@@ -159,3 +159,14 @@ def test_an_unreadable_folder_is_noted_by_the_walk(
     files = list(expand_paths([tmp_path], unreadable))
     assert files == [tmp_path / "ok" / "a.md"]
     assert unreadable == [tmp_path / "locked"]
+
+
+@pytest.mark.parametrize("depth", [12, 60, 200])
+def test_deeply_nested_markdown_is_checked_whole(depth: int) -> None:
+    from tests.helpers import lint_text, shipped_rules
+
+    text = "".join("  " * i + "- item in Kiev\n" for i in range(depth))
+    found = [f for f in lint_text(text, shipped_rules("house")) if f.match == "Kiev"]
+    assert len(found) == depth
+    quoted = ">" * depth + " Talks in Kiev.\n"
+    assert [f.match for f in lint_text(quoted, shipped_rules("house"))] == ["Kiev"]
