@@ -212,7 +212,9 @@ def read_article(path: Path) -> Document:
 
 
 def decode_article(data: bytes, path: str) -> str:
-    """Decode UTF-8 (a BOM is dropped), rejecting binary data."""
+    """Decode UTF-8 (a BOM is dropped), rejecting binary data and naming other encodings."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "UTF-16 text, not UTF-8; save it as UTF-8 to check it")
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes); not an article")
     try:

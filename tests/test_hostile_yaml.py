@@ -170,3 +170,10 @@ def test_deeply_nested_markdown_is_checked_whole(depth: int) -> None:
     assert len(found) == depth
     quoted = ">" * depth + " Talks in Kiev.\n"
     assert [f.match for f in lint_text(quoted, shipped_rules("house"))] == ["Kiev"]
+
+
+def test_utf16_is_named_not_called_binary(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_bytes("Talks in Kiev.\n".encode("utf-16"))
+    result = run_cli("check", str(article))
+    assert result.code == 2 and "UTF-16 text, not UTF-8" in result.err
