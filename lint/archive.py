@@ -54,7 +54,14 @@ def lint_records(
         ident = record.get("id", number)
         doc = parse_document(text, str(ident), fmt)
         result = lint_document(doc, config)
-        yield {"version": SCHEMA_VERSION, "id": ident, "findings": file_record(result)["findings"]}
+        record = {
+            "version": SCHEMA_VERSION,
+            "id": ident,
+            "findings": file_record(result)["findings"],
+        }
+        if result.warnings:  # a LanguageTool server that failed: findings may be missing
+            record["warnings"] = result.warnings
+        yield record
 
 
 def check_jsonl(source: str, resolver: ConfigResolver, out: TextIO | None = None) -> int:
@@ -74,6 +81,11 @@ def check_jsonl(source: str, resolver: ConfigResolver, out: TextIO | None = None
                 status = 2
             elif result["findings"] and status == 0:
                 status = 1
+            for warning in result.get("warnings", ()):
+                print(
+                    f"copydesk: warning: {source}: record {result['id']}: {warning}",
+                    file=sys.stderr,
+                )
             stream.write(json.dumps(result, ensure_ascii=False) + "\n")
     finally:
         if handle is not sys.stdin.buffer:

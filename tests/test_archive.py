@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from lint.archive import lint_records
 from lint.engine import ConfigResolver
 from tests.helpers import run_cli, write
@@ -82,3 +84,26 @@ def test_bad_streams_and_lines_are_one_line_each_and_the_rest_is_checked(tmp_pat
     assert [row.get("id", row.get("line")) for row in rows] == [1, 2, 3, 4, 5]
     assert [("error" in row) for row in rows] == [False, True, True, True, False]
     assert rows[0]["findings"] and rows[4]["findings"]
+
+
+def test_a_failing_languagetool_is_said_per_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lint.languagetool as lt
+
+    def down(*args: object) -> object:
+        raise lt.LanguageToolError("http://127.0.0.1:9/v2/", "LanguageTool check failed: HTTP 500")
+
+    monkeypatch.setattr(lt, "_check", down)
+    monkeypatch.setattr(lt, "_failures", {})
+    write(
+        tmp_path / ".copydesk.yaml",
+        "packs: [house]\n"
+        "languagetool: {url: 'http://127.0.0.1:9/v2/', timeout: 2, on_error: warning}\n",
+    )
+    stream = write(tmp_path / "a.jsonl", '{"id": 1, "text": "A."}\n{"id": 2, "text": "B."}\n')
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("check", "--jsonl", str(stream))
+    rows = [json.loads(line) for line in result.out.splitlines()]
+    assert all(row["warnings"] for row in rows)
+    assert result.err.count("HTTP 500") == 2
