@@ -236,15 +236,16 @@ def _pyproject_node(path: Path) -> Node | None:
     return _toml_to_node(section, str(path), text)
 
 
-def _toml_to_node(value: Any, path: str, text: str) -> Node:
-    """Wrap TOML data as nodes; positions are the line where each key is first assigned."""
+def _toml_to_node(value: Any, path: str, text: str, line: int = 1) -> Node:
+    """Wrap TOML data as nodes; a value's position is the line where its key is first
+    assigned (so an error in it names that line), a list's items share the list's."""
     if isinstance(value, dict):
-        items = {k: _toml_to_node(v, path, text) for k, v in value.items()}
         positions = {k: (_toml_line(text, k), 1) for k in value}
-        return Node(items, path, 1, 1, positions)
+        items = {k: _toml_to_node(v, path, text, positions[k][0]) for k, v in value.items()}
+        return Node(items, path, line, 1, positions)
     if isinstance(value, list):
-        return Node([_toml_to_node(v, path, text) for v in value], path, 1, 1)
-    return Node(value, path, 1, 1)
+        return Node([_toml_to_node(v, path, text, line) for v in value], path, line, 1)
+    return Node(value, path, line, 1)
 
 
 def _toml_line(text: str, key: str) -> int:

@@ -177,3 +177,13 @@ def test_utf16_is_named_not_called_binary(tmp_path: Path) -> None:
     article.write_bytes("Talks in Kiev.\n".encode("utf-16"))
     result = run_cli("check", str(article))
     assert result.code == 2 and "UTF-16 text, not UTF-8" in result.err
+
+
+def test_a_pyproject_value_error_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.copydesk]\npacks = ["house"]\nlanguage = "fr"\n',
+        encoding="utf-8",
+    )
+    article = write(tmp_path / "a.md", "Talks in Kiev.\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2 and "pyproject.toml:6:" in result.err
