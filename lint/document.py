@@ -31,7 +31,9 @@ _URLISH = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 _POSSESSIVE = ("'s", "’s")
-_WORD = re.compile(r"[^\W_](?:[\w’'\-.]*[^\W_])?")
+# combining marks belong to their word: decomposed (NFD) text is not split at an accent
+_MARKS = "\u0300-\u036f"
+_WORD = re.compile(rf"[^\W_](?:[\w’'\-.{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
 
 
 @dataclass(frozen=True, slots=True)

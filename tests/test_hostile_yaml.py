@@ -187,3 +187,18 @@ def test_a_pyproject_value_error_names_its_line(tmp_path: Path) -> None:
     article = write(tmp_path / "a.md", "Talks in Kiev.\n")
     result = run_cli("check", str(article))
     assert result.code == 2 and "pyproject.toml:6:" in result.err
+
+
+def test_decomposed_text_is_not_split_at_its_accents() -> None:
+    import unicodedata
+
+    from lint.document import parse_document
+    from tests.helpers import lint_text, shipped_rules
+
+    text = unicodedata.normalize(
+        "NFD", "The Secrétaire général met a café owner. It was importnat."
+    )
+    assert "Secrétaire" in [unicodedata.normalize("NFC", t) for t in parse_document(text).tokens]
+    found = lint_text(text, shipped_rules("spelling"))
+    assert [f.match for f in found] == ["importnat"]
+    assert all(text[f.start : f.end] == f.match for f in found)

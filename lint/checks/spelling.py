@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -24,7 +25,8 @@ from lint.variety import (
 from lint.words import is_sentence_start, strip_possessive
 from lint.yamlsource import Node, as_choice, as_number, as_str_list
 
-_PART = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_LETTERS = "(?:[^\\W\\d_]|[\u0300-\u036f])+"  # combining marks included: decomposed text
+_PART = re.compile(f"{_LETTERS}(?:'{_LETTERS})*")
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,10 @@ class _Misspelling:
     """
 
     offset: int
-    word: str
+    word: str  # as written: its length is the finding's
     replacements: tuple[str, ...] | None
     detail: str = ""
+    lookup: str = ""  # the word composed (NFC), as the word lists hold it
 
 
 _Plan = tuple[_Misspelling, ...]
@@ -114,9 +117,9 @@ def check_spelling(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]
             at = start + item.offset
             replacements = item.replacements
             if replacements is None:
-                key = (item.word, _position(doc, index, at))
+                key = (item.lookup or item.word, _position(doc, index, at))
                 if key not in memo.capitalised:
-                    memo.capitalised[key] = capitalised_verdict(item.word, variety, key[1])
+                    memo.capitalised[key] = capitalised_verdict(key[0], variety, key[1])
                 replacements = memo.capitalised[key]
                 if replacements is None or _two_names(doc, replacements[0]):
                     continue
@@ -183,24 +186,25 @@ def _strip_possessive(word: str) -> str:
     return strip_possessive(word).rstrip("'")  # also the plural possessive: "ministers'"
 
 
-def _misspelling(offset: int, word: str, ctx: Context, variety: str) -> _Misspelling | None:
+def _misspelling(offset: int, written: str, ctx: Context, variety: str) -> _Misspelling | None:
+    word = unicodedata.normalize("NFC", written)  # "Se\u0301cre\u0301taire" is "Sécrétaire"
     if word in ctx.accept or word in ctx.known_names:
         return None
     if any(fullmatch_bounded(p, word) for p in ctx.accept_patterns):
         return None
     lower = word.lower()
     if lower in ctx.reject or word in ctx.reject:
-        return _Misspelling(offset, word, (), "a word the house rejects")
+        return _Misspelling(offset, written, (), "a word the house rejects", word)
     if lower != word:
         if word[1:] != lower[1:] or lower in ctx.accept:
             return None  # mixed case ("iPhone", "McDonald"): the names check owns it
-        return _Misspelling(offset, word, None)
+        return _Misspelling(offset, written, None, lookup=word)
     suggestions = lowercase_verdict(word, variety)
     if suggestions is None:
         return None
     # a name keeps its capital ("amercia" is offered "America")
     cased = (s if s[:1].isupper() else match_case(s, word) for s in suggestions)
-    return _Misspelling(offset, word, tuple(dict.fromkeys(cased)))
+    return _Misspelling(offset, written, tuple(dict.fromkeys(cased)), lookup=word)
 
 
 def _checked_as_word(doc: Document, start: int) -> bool:
