@@ -167,6 +167,7 @@ def load_model(path: str, text: str) -> CueModel:
     A malformed line is a ``ConfigError`` naming the file and line.
     """
     settings: dict[str, str] = {}
+    lines: dict[str, int] = {}  # where each setting is given
     weights: dict[str, float] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -175,18 +176,20 @@ def load_model(path: str, text: str) -> CueModel:
         if not sep or not key:
             raise ConfigError(path, "expected 'key<TAB>value'", number, 1)
         if key in _SETTINGS:
-            settings[key] = value
+            settings[key], lines[key] = value, number
             continue
         weights[key] = _number(path, number, value)
     missing = [key for key in _SETTINGS if key not in settings]
     if missing:
         raise ConfigError(path, f"cue model lacks '{missing[0]}'")
-    threshold = _number(path, None, settings["threshold"])
+    threshold = _number(path, lines["threshold"], settings["threshold"])
     if not 0.0 < threshold < 1.0:
-        raise ConfigError(path, f"cue model threshold {threshold} is not between 0 and 1")
+        raise ConfigError(
+            path, f"cue model threshold {threshold} is not between 0 and 1", lines["threshold"], 1
+        )
     return CueModel(
         weights=weights,
-        bias=_number(path, None, settings["bias"]),
+        bias=_number(path, lines["bias"], settings["bias"]),
         threshold=threshold,
         candidates=frozenset(settings["candidates"].split()),
     )
