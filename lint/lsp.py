@@ -7,6 +7,7 @@ It calls the same ``lint_document`` as the command line; UTF-16 positions come f
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +149,10 @@ def did_save(ls: CopydeskServer, params: lsp.DidSaveTextDocumentParams) -> None:
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: CopydeskServer, params: lsp.DidCloseTextDocumentParams) -> None:
-    """Clear a closed document's diagnostics."""
+    """Clear a closed document's diagnostics (and forget a lint still waiting to run)."""
+    pending = ls.pending.pop(params.text_document.uri, None)
+    if pending is not None:
+        pending.cancel()
     ls.results.pop(params.text_document.uri, None)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(params.text_document.uri, []))
 
@@ -180,11 +184,14 @@ def pull_diagnostics(
 def code_actions(ls: CopydeskServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     """Quick fixes: each replacement, adding the word to the vocabulary, disabling the rule."""
     uri = params.text_document.uri
+    document = ls.workspace.get_text_document(uri)
     actions: list[lsp.CodeAction] = []
     for diagnostic in params.context.diagnostics:
         if diagnostic.source != "copydesk" or not isinstance(diagnostic.data, dict):
             continue
-        actions += _replacement_actions(uri, diagnostic)
+        if _covered(document.lines, diagnostic.range) != diagnostic.data.get("match"):
+            continue  # the text has changed since: an edit at the old range would damage it
+        actions += _replacement_actions(uri, diagnostic, document.version)
         word = str(diagnostic.data.get("match", ""))
         if diagnostic.data.get("category") in WORD_CATEGORIES and word and " " not in word:
             actions.append(
@@ -200,18 +207,43 @@ def code_actions(ls: CopydeskServer, params: lsp.CodeActionParams) -> list[lsp.C
     return actions
 
 
-def _replacement_actions(uri: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
+def _covered(lines: Sequence[str], where: lsp.Range) -> str | None:
+    """The text a range covers now (UTF-16 positions), or None if it is outside the text."""
+    start, end = where.start, where.end
+    if not (start.line <= end.line < len(lines)):
+        return None
+    if start.line == end.line:
+        return _utf16_slice(lines[start.line], start.character, end.character)
+    middle = "".join(lines[start.line + 1 : end.line])
+    first = _utf16_slice(lines[start.line], start.character, None)
+    return first + middle + _utf16_slice(lines[end.line], 0, end.character)
+
+
+def _utf16_slice(line: str, start: int, end: int | None) -> str:
+    units = line.encode("utf-16-le")
+    return units[start * 2 : None if end is None else end * 2].decode("utf-16-le", "replace")
+
+
+def _replacement_actions(
+    uri: str, diagnostic: lsp.Diagnostic, version: int | None = None
+) -> list[lsp.CodeAction]:
+    """One quick fix per replacement, as an edit of the document's version it was made for."""
     assert isinstance(diagnostic.data, dict)
     replacements = diagnostic.data.get("replacements") or []
     # only a safe fix is offered as the one to take (an editor may apply it unasked)
     safe = diagnostic.data.get("applicability") == "safe"
+    document = lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
     return [
         lsp.CodeAction(
             title=f"Replace with '{text}'",
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=[diagnostic],
             is_preferred=safe and index == 0,
-            edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(diagnostic.range, str(text))]}),
+            edit=lsp.WorkspaceEdit(
+                document_changes=[
+                    lsp.TextDocumentEdit(document, [lsp.TextEdit(diagnostic.range, str(text))])
+                ]
+            ),
         )
         for index, text in enumerate(replacements)
     ]

@@ -83,8 +83,13 @@ async def test_diagnostic_fix_and_clear(client: LanguageClient) -> None:
     fix = next(
         a for a in actions if isinstance(a, lsp.CodeAction) and a.title.startswith("Replace")
     )
-    assert fix.edit is not None and fix.edit.changes is not None
-    fixed = _apply(ARTICLE, fix.edit.changes[uri][0])
+    assert fix.edit is not None and fix.edit.document_changes
+    (change,) = fix.edit.document_changes
+    assert isinstance(change, lsp.TextDocumentEdit)
+    assert change.text_document.uri == uri and change.text_document.version == 1
+    edit = change.edits[0]
+    assert isinstance(edit, lsp.TextEdit)
+    fixed = _apply(ARTICLE, edit)
     assert "🙂 Stoltenberg also" in fixed
     client.text_document_did_change(
         lsp.DidChangeTextDocumentParams(
@@ -94,6 +99,14 @@ async def test_diagnostic_fix_and_clear(client: LanguageClient) -> None:
     )
     remaining = await _diagnostics(client, uri)
     assert [d for d in remaining if d.code == "names.people"] == []
+    stale = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri),
+            diagnostic.range,
+            lsp.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    assert not [a for a in stale or [] if a.title.startswith("Replace")]
 
     report = await client.text_document_diagnostic_async(
         lsp.DocumentDiagnosticParams(lsp.TextDocumentIdentifier(uri))
@@ -145,3 +158,22 @@ async def test_configuration_change_relints(client: LanguageClient) -> None:
         await asyncio.sleep(0.1)
     finally:
         config.write_text(original)
+
+
+@pytest.mark.asyncio
+async def test_closing_within_the_pause_publishes_nothing_after_the_close(
+    client: LanguageClient,
+) -> None:
+    from lint.lsp import DEBOUNCE_SECONDS
+
+    uri = _open(client, "closing.md", ARTICLE)
+    assert [d for d in await _diagnostics(client, uri) if d.code == "names.people"]
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(version=2, uri=uri),
+            [lsp.TextDocumentContentChangeWholeDocument(ARTICLE + "\nMore.\n")],
+        )
+    )
+    client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    await asyncio.sleep(DEBOUNCE_SECONDS + 1.0)
+    assert not client.diagnostics.get(uri)  # cleared at the close; the pending lint never ran
