@@ -215,7 +215,7 @@ def read_article(path: Path) -> Document:
 
 def decode_article(data: bytes, path: str) -> str:
     """Decode UTF-8 (a BOM is dropped), rejecting binary data and naming other encodings."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _utf16(data):
         raise InputError(path, "UTF-16 text, not UTF-8; save it as UTF-8 to check it")
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes); not an article")
@@ -226,6 +226,18 @@ def decode_article(data: bytes, path: str) -> str:
             path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _utf16(data: bytes) -> bool:
+    """Whether bytes read as UTF-16 text: a byte-order mark, whole code units, and the zero
+    bytes that Latin letters have in UTF-16 (a BOM alone proves little)."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) or len(data) % 2 or b"\x00" not in data:
+        return False
+    try:
+        data.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def format_for(path: Path | str) -> Format:
