@@ -9,6 +9,8 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from lint.cli import main
 from lint.document import parse_document
 from lint.engine import run_rules
@@ -61,3 +63,27 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def languagetool_down(
+    folder: Path, message: str, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[object, ...]]:
+    """A configuration in ``folder`` naming a LanguageTool server (warnings on error) whose
+    every check fails with ``message``; returns the list of the checks tried."""
+    import lint.languagetool as lt
+    from lint.languagetool import LanguageToolError
+
+    url = "http://127.0.0.1:9/v2/"
+    write(
+        folder / ".copydesk.yaml",
+        f"packs: [house]\nlanguagetool: {{url: '{url}', timeout: 2, on_error: warning}}\n",
+    )
+    calls: list[tuple[object, ...]] = []
+
+    def down(*args: object) -> object:
+        calls.append(args)
+        raise LanguageToolError(url, message)
+
+    monkeypatch.setattr(lt, "_check", down)
+    monkeypatch.setattr(lt, "_failures", {})
+    return calls

@@ -9,7 +9,7 @@ import pytest
 
 from lint.archive import lint_records
 from lint.engine import ConfigResolver
-from tests.helpers import run_cli, write
+from tests.helpers import languagetool_down, run_cli, write
 
 
 def test_jsonl_streams_one_result_per_article(tmp_path: Path) -> None:
@@ -89,18 +89,7 @@ def test_bad_streams_and_lines_are_one_line_each_and_the_rest_is_checked(tmp_pat
 def test_a_failing_languagetool_is_said_per_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lint.languagetool as lt
-
-    def down(*args: object) -> object:
-        raise lt.LanguageToolError("http://127.0.0.1:9/v2/", "LanguageTool check failed: HTTP 500")
-
-    monkeypatch.setattr(lt, "_check", down)
-    monkeypatch.setattr(lt, "_failures", {})
-    write(
-        tmp_path / ".copydesk.yaml",
-        "packs: [house]\n"
-        "languagetool: {url: 'http://127.0.0.1:9/v2/', timeout: 2, on_error: warning}\n",
-    )
+    languagetool_down(tmp_path, "LanguageTool check failed: HTTP 500", monkeypatch)
     stream = write(tmp_path / "a.jsonl", '{"id": 1, "text": "A."}\n{"id": 2, "text": "B."}\n')
     monkeypatch.chdir(tmp_path)
     result = run_cli("check", "--jsonl", str(stream))

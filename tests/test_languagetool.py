@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from tests.helpers import run_cli, write
+from tests.helpers import languagetool_down, run_cli, write
 
 LANGUAGES = [{"name": "English (US)", "code": "en", "longCode": "en-US"}]
 
@@ -126,21 +126,7 @@ def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_server_that_is_down_is_tried_once_per_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lint.languagetool as lt
-
-    calls = []
-
-    def down(*args: object) -> object:
-        calls.append(args)
-        raise lt.LanguageToolError("http://127.0.0.1:9/v2/", "LanguageTool server unreachable")
-
-    monkeypatch.setattr(lt, "_check", down)
-    monkeypatch.setattr(lt, "_failures", {})
-    write(
-        tmp_path / ".copydesk.yaml",
-        "packs: [house]\n"
-        "languagetool: {url: 'http://127.0.0.1:9/v2/', timeout: 2, on_error: warning}\n",
-    )
+    calls = languagetool_down(tmp_path, "LanguageTool server unreachable", monkeypatch)
     articles = [str(write(tmp_path / f"{n}.md", "They ate a apple.\n")) for n in "abc"]
     result = run_cli("check", "-j", "1", *articles)
     assert len(calls) == 1
