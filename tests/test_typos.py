@@ -119,6 +119,11 @@ def test_names_misspelled_beside_another_part_of_the_name() -> None:
     ]
 
 
+def test_a_name_beside_a_nearly_spelled_part_of_it() -> None:
+    assert found("Foreign Minister Sergey Lavrow said so.") == [("Lavrow", "Lavrov")]
+    assert found("The award went to Boing Boing and Gawker.") == []
+
+
 def test_a_given_name_slip_before_a_listed_surname() -> None:
     assert found("Joseph Borrell and Jan Psaki spoke.") == [("Joseph", "Josep"), ("Jan", "Jen")]
     # a common surname is shared by many people: "Doris Johnson" is not Boris

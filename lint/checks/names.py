@@ -226,7 +226,18 @@ def _has_evidence(doc: Document, index: int, suggestions: tuple[str, ...], parts
         return True
     if index > 0 and strip_possessive(_word(doc, index - 1)) in SPECIFIC_TITLES:
         return True
+    others = parts - set(suggestions)  # the other parts of the name: "Boing Boing" is no name
+    if any(_nearly_a_part(word, others) for _, word in doc.touching(index)):
+        return True  # "Sergey Lavrow": beside another part of the name, spelled nearly so
     return max(len(s) for s in suggestions) >= DISTINCTIVE_LENGTH
+
+
+def _nearly_a_part(word: str, parts: set[str]) -> bool:
+    """Whether a word is one of the parts, or one edit from one (a transliteration)."""
+    if not word[:1].isupper():
+        return False
+    lower = word.lower()
+    return any(OSA.distance(lower, part.lower(), score_cutoff=1) <= 1 for part in parts)
 
 
 def _someone_else(doc: Document, index: int, parts: set[str]) -> bool:
@@ -237,7 +248,7 @@ def _someone_else(doc: Document, index: int, parts: set[str]) -> bool:
     for side, word in doc.touching(index):  # punctuation between them: not one name
         if (
             word[:1].isupper()
-            and word not in parts
+            and not _nearly_a_part(word, parts)
             and word not in TITLES
             and not (_sentence_initial(doc, index + side) and is_dictionary_word(word.lower()))
         ):
