@@ -44,9 +44,13 @@ class Finding:
     end: int
     match: str
     replacements: tuple[str, ...] = ()
-    fixable: bool = False
     link: str | None = field(default=None, compare=False)
     applicability: Applicability = Applicability.DISPLAY
+
+    @property
+    def fixable(self) -> bool:
+        """Whether the finding has one replacement its rule lets be applied (safe or not)."""
+        return self.applicability is not Applicability.DISPLAY
 
     def sort_key(self) -> tuple[int, int, str]:
         """Order findings by position, then rule id."""
@@ -66,7 +70,6 @@ class Finding:
                 self.end,
                 self.match,
                 self.replacements,
-                self.fixable,
                 self.link,
                 self.applicability,
             ),

@@ -15,7 +15,7 @@ BOM = "\ufeff"
 
 def applies(finding: Finding, unsafe: bool = False) -> bool:
     """Whether ``--fix`` applies a finding's fix: a safe one, or an unsafe one if asked."""
-    if not finding.fixable or len(finding.replacements) != 1:
+    if len(finding.replacements) != 1:
         return False
     allowed = (Applicability.SAFE, Applicability.UNSAFE) if unsafe else (Applicability.SAFE,)
     return finding.applicability in allowed

@@ -113,7 +113,6 @@ def _finding(doc: Document, match: Any) -> Finding | None:
         end=end,
         match=doc.text[start:end],
         replacements=tuple(str(r) for r in match.replacements[:5]),
-        fixable=len(match.replacements) == 1,
         applicability=(
             Applicability.UNSAFE if len(match.replacements) == 1 else Applicability.DISPLAY
         ),

@@ -74,7 +74,6 @@ class Rule:
             end=end,
             match=match,
             replacements=replacements,
-            fixable=fixable,
             link=self.link,
             applicability=applicability if fixable else Applicability.DISPLAY,
         )

@@ -44,10 +44,10 @@ LENGTH_EASING = 0.25  # margin taken off per letter beyond five
 LONG_NAME = 8  # capitalised tokens this long may be two edits from what was meant
 LOWERCASE_NAME = 1.0  # a lowercase slip is that much less often of a name
 NAME_BONUS = 1.0  # a capitalised token that the dictionary lists as a name
-# A word built from known words is accepted when no slip explains it; these are what its
-# structure counts for against a slip that does
-DERIVED_PRIOR = 1.0  # a prefix or suffix on a known word ("reoffending")
-COMPOUND_PRIOR = 0.0  # two known words closed up ("ringtones"): most such splits are chance
+# A word built from known words is accepted when no slip explains it; what its structure
+# counts for against a slip that does: a prefix or suffix on a known word ("reoffending")
+# this much, two known words closed up ("ringtones") nothing, as most such splits are chance
+DERIVED_PRIOR = 1.0
 ENDING_BONUS = 0.5  # a suggestion that keeps the token's ending ("-s", "-ing") ranks higher
 _INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
 _REGULAR = frozenset(["s", "es", "d", "ed", "ing"])  # inflections Hunspell's affixes give
@@ -73,7 +73,7 @@ _SUFFIX_LIKE = frozenset(
         "ous",
     ]
 )
-SHORT_PART_ZIPF = 4.0
+SHORT_PART_ZIPF = 4.0  # a three-letter part of a compound must be this common ("car", "pay")
 STEM_ZIPF = 3.0  # an unlisted stem this common takes a suffix ("blogger" from "blog")
 _PREFIXES = (
     *("re", "un", "pre", "non", "co", "de", "over", "under", "anti", "mis", "out", "sub"),
@@ -156,7 +156,7 @@ def _built(word: str, depth: int) -> tuple[float, frozenset[str]]:
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
         if _compound_part(head) and _compound_part(tail):
-            score, parts = max(score, COMPOUND_PRIOR), parts | {head, tail}
+            parts |= {head, tail}
     if depth == 0:
         for suffix in _INFLECTIONS:
             stem = word[: -len(suffix)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -43,12 +44,18 @@ def test_consistency_and_the_articles_own_variety_are_guesses() -> None:
     assert applicability("We organise. They organize.", house) == {"organize": "safe"}
 
 
-def test_a_finding_with_several_replacements_is_display_only() -> None:
-    findings = [f for f in lint_text("The teh cat.", ALL) if f.match == "teh"]
-    assert findings and all(
-        f.applicability is Applicability.DISPLAY or len(f.replacements) == 1 for f in findings
-    )
-    assert not any(applies(f, unsafe=True) for f in findings if len(f.replacements) > 1)
+def test_several_replacements_or_an_unfixable_rule_are_display_only() -> None:
+    (rule,) = [r for r in ALL if r.id == "spelling.misspelling"]
+    several = rule.finding(0, 3, "teh", ("the", "ten"))
+    one = rule.finding(0, 3, "teh", ("the",))
+    unfixable = replace(rule, fixable=False).finding(0, 3, "teh", ("the",))
+    assert [f.applicability for f in (several, one, unfixable)] == [
+        Applicability.DISPLAY,
+        Applicability.UNSAFE,
+        Applicability.DISPLAY,
+    ]
+    assert [applies(f, unsafe=True) for f in (several, one, unfixable)] == [False, True, False]
+    assert not applies(one)  # an unsafe fix waits for --unsafe-fixes
 
 
 def test_fix_leaves_guesses_and_says_so(tmp_path: Path) -> None:
