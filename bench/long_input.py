@@ -11,7 +11,7 @@ process, whose peak resident memory is read from the operating system.
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import subprocess
 import sys
 import time
@@ -29,7 +29,7 @@ def _child(megabytes: float, paragraphs: bool) -> None:
     rules, ctx = load_config(None).rules_for(None)
     count = int(megabytes * 1024 * 1024 / len(SENTENCE))
     unit = SENTENCE * 4 + "\n\n" if paragraphs else SENTENCE
-    text = unit * (count // (4 if paragraphs else 1))
+    text = unit * max(count // (4 if paragraphs else 1), 1)
     started = time.perf_counter()
     findings, _ = run_rules(parse_document(text, "long.md", "markdown"), rules, ctx)
     elapsed = time.perf_counter() - started
@@ -49,21 +49,28 @@ def main() -> None:
     runs = [(size, "line") for size in args.sizes]
     if args.paragraphs:
         runs.append((args.paragraphs, "paragraphs"))
+    _, _, baseline = _run(0.0001, "line")
+    print(f"a one-sentence article: peak {baseline / 1024:.0f} MB (the interpreter, rules, words)")
     for size, shape in runs:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), shape],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        elapsed, chars = float(out[0]), int(out[1])
+        elapsed, chars, peak = _run(size, shape)
         print(
             f"{size:g} MB as {shape}: {elapsed:.2f} s ({chars / elapsed / 1e6:.2f} M chars/s), "
-            f"peak {max(peak, before) / 1024:.0f} MB = {max(peak, before) * 1024 / chars:.1f} "
-            "times the text"
+            f"peak {peak / 1024:.0f} MB, {(peak - baseline) / 1024:.0f} MB above a one-sentence "
+            f"article = {(peak - baseline) * 1024 / chars:.1f} times the text"
         )
+
+
+def _run(megabytes: float, shape: str) -> tuple[float, int, int]:
+    """Seconds, characters and peak resident kilobytes of one run in a new process."""
+    command = [sys.executable, __file__, "--child", str(megabytes), shape]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    assert process.stdout is not None
+    out = process.stdout.read().split()
+    if status or not out:
+        sys.exit(f"{command} failed after {time.perf_counter() - started:.0f} s")
+    return float(out[0]), int(out[1]), usage.ru_maxrss
 
 
 if __name__ == "__main__":

@@ -6,26 +6,50 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from lint.document import parse_document
 from lint.engine import ConfigResolver, lint_document
 from lint.errors import InputError
 from lint.formatters.json_format import SCHEMA_VERSION, file_record
+from lint.safefile import describe_size
 
 
 def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
 
+class OversizeRecord:
+    """Stands for a line longer than the size limit, which is skipped, not read into memory."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+
+
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | OversizeRecord]:
+    """The lines of a stream, each at most ``limit`` bytes; a longer one is skipped to its end
+    and stands as an ``OversizeRecord``, so one huge line cannot fill memory."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+            pass
+        yield OversizeRecord(limit)
+
+
 def lint_records(
-    lines: Iterable[str | bytes], resolver: ConfigResolver
+    lines: Iterable[str | bytes | OversizeRecord], resolver: ConfigResolver
 ) -> Iterator[dict[str, Any]]:
     """One result per input line: ``{version, id, findings}``, or ``{version, line, error}``.
     A line that is not UTF-8, not JSON (``NaN`` included) or nested too deeply is an error
     record; the lines after it are still checked."""
     config = resolver.for_article(Path.cwd() / "archive.md")
     for number, raw in enumerate(lines, 1):
+        if isinstance(raw, OversizeRecord):
+            error = f"record larger than the {describe_size(raw.limit)} limit (max_file_size)"
+            yield {"version": SCHEMA_VERSION, "line": number, "error": error}
+            continue
         try:
             line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         except UnicodeDecodeError as exc:
@@ -75,7 +99,8 @@ def check_jsonl(source: str, resolver: ConfigResolver, out: TextIO | None = None
         raise InputError(source, f"cannot read file: {exc.strerror or exc}") from None
     status = 0
     try:
-        for result in lint_records(handle, resolver):
+        limit = resolver.for_article(Path.cwd() / "archive.md").max_file_size
+        for result in lint_records(bounded_lines(handle, limit), resolver):
             if "error" in result:
                 print(f"copydesk: {source}:{result['line']}: {result['error']}", file=sys.stderr)
                 status = 2

@@ -355,8 +355,9 @@ def _sources(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in expand_paths(args.paths):
         try:
-            rules, _ = resolver.for_article(path).rules_for(path)
-            doc = read_article(path)
+            config = resolver.for_article(path)
+            rules, _ = config.rules_for(path)
+            doc = read_article(path, config.max_file_size)
         except CopydeskError as exc:
             print(f"copydesk: {exc}", file=sys.stderr)
             status = EXIT_ERROR

@@ -14,13 +14,14 @@ from lint.errors import ConfigError
 from lint.findings import Severity
 from lint.packs import load_pack_file, shipped_packs
 from lint.rule import Context, Rule
-from lint.safefile import read_regular, read_regular_text
+from lint.safefile import MAX_BYTES, read_regular, read_regular_text
 from lint.saferegex import compile_user
 from lint.variety import AUTO, LANGUAGES
 from lint.yamlsource import (
     Node,
     as_choice,
     as_list,
+    as_size,
     as_str,
     as_str_list,
     check_keys,
@@ -42,6 +43,7 @@ TOP_KEYS = {
     "fail_level",
     "overrides",
     "languagetool",
+    "max_file_size",
 }
 OVERRIDE_KEYS = {"paths", "enable", "disable", "severity", "language"}
 VOCAB_KEYS = {"accept", "reject", "accept_patterns"}
@@ -88,6 +90,7 @@ class Config:
     fail_level: str = "warning"
     overrides: tuple[Override, ...] = ()
     languagetool: LanguageToolSettings | None = None
+    max_file_size: int = MAX_BYTES
     _resolved: dict[tuple[int, ...], tuple[list[Rule], Context]] = field(default_factory=dict)
 
     def rules_for(self, article: Path | None) -> tuple[list[Rule], Context]:
@@ -279,6 +282,9 @@ def _build(path: Path | None, root: Path, node: Node | None) -> Config:
         if "overrides" in fields
         else (),
         languagetool=_languagetool(fields["languagetool"]) if "languagetool" in fields else None,
+        max_file_size=as_size(fields["max_file_size"], "max_file_size")
+        if "max_file_size" in fields
+        else MAX_BYTES,
     )
 
 

@@ -126,7 +126,7 @@ def lint_path(path: Path, resolver: ConfigResolver) -> FileResult:
     """Read, parse and check one article file; input and config errors become the result's error."""
     try:
         config = resolver.for_article(path)
-        doc = read_article(path)
+        doc = read_article(path, config.max_file_size)
     except CopydeskError as exc:
         return FileResult(str(path), error=str(exc))
     return lint_document(doc, config, path)

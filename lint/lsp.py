@@ -7,21 +7,27 @@ It calls the same ``lint_document`` as the command line; UTF-16 positions come f
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from threading import Event
+from typing import Any, BinaryIO
 
 from lsprotocol import types as lsp
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from lint import __version__
+from lint.config import Config
 from lint.document import Document, format_for, parse_document
 from lint.engine import ConfigResolver, FileResult, lint_document
 from lint.errors import CopydeskError
 from lint.findings import Finding
 from lint.formatters.lsp import LSP_SEVERITY, utf16_position
+from lint.lspwire import CopydeskProtocol, read_messages
 from lint.rule import Rule
+from lint.safefile import describe_size
 from lint.vocab import add_words, vocabulary_file
 
 DEBOUNCE_SECONDS = 0.25
@@ -33,10 +39,23 @@ class CopydeskServer(LanguageServer):
     """Holds the configuration cache and the latest results of the open documents."""
 
     def __init__(self) -> None:
-        super().__init__("copydesk", __version__)
+        super().__init__("copydesk", __version__, protocol_cls=CopydeskProtocol)
         self.resolver = ConfigResolver()
         self.results: dict[str, FileResult] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+
+    def serve(self, stdin: BinaryIO, stdout: BinaryIO) -> None:
+        """Serve over a byte stream pair, framing messages with ``lint.lspwire``."""
+        self._stop_event = stop = Event()
+        self.protocol.set_writer(StdoutWriter(stdout))
+        try:
+            asyncio.run(read_messages(self.protocol, stdin, stop))
+        except BrokenPipeError:
+            pass  # the client has gone
+        except (KeyboardInterrupt, SystemExit):
+            pass  # 'exit' ends the loop by raising SystemExit
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]
 
     def reload_configuration(self) -> None:
         """Forget loaded configurations and packs so the next lint reads them again."""
@@ -52,10 +71,20 @@ class CopydeskServer(LanguageServer):
             self._report_config_error(exc)
             result = FileResult(str(path), error=str(exc))
         else:
-            doc = parse_document(text_document.source, str(path), format_for(path))
-            result = lint_document(doc, config, path)
+            result = self._lint_open(text_document.source, path, config)
         self.results[uri] = result
         return result
+
+    def _lint_open(self, text: str, path: Path, config: Config) -> FileResult:
+        """Lint the text of an open document, within the configuration's size limit."""
+        if len(text) > config.max_file_size:  # characters: a lower bound of the bytes
+            error = f"{path}: larger than the {describe_size(config.max_file_size)} limit"
+            self.window_show_message(
+                lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=f"copydesk: {error}")
+            )
+            return FileResult(str(path), error=error)
+        doc = parse_document(text, str(path), format_for(path))
+        return lint_document(doc, config, path)
 
     def _report_config_error(self, exc: CopydeskError) -> None:
         self.window_show_message(
@@ -328,5 +357,5 @@ def explain(finding: Finding, rule: Rule | None) -> str:
 
 def run() -> int:
     """Serve over standard input and output until the client exits."""
-    server.start_io()
+    server.serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0

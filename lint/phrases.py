@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -70,7 +70,7 @@ class PhraseIndex(Generic[P]):
     @staticmethod
     def _longest(
         entries: list[tuple[tuple[str, ...], bool, P]],
-        words: list[tuple[int, int]],
+        words: Sequence[tuple[int, int]],
         i: int,
         prose: str,
     ) -> PhraseHit[P] | None:

@@ -25,10 +25,10 @@ def read_regular(path: Path | str, limit: int = MAX_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
         if info.st_size > limit:
-            raise OSError(errno.EFBIG, f"larger than the {_size(limit)} limit")
+            raise OSError(errno.EFBIG, f"larger than the {describe_size(limit)} limit")
         data = stream.read(limit + 1)
         if len(data) > limit:  # it grew while it was read
-            raise OSError(errno.EFBIG, f"larger than the {_size(limit)} limit")
+            raise OSError(errno.EFBIG, f"larger than the {describe_size(limit)} limit")
         return data
 
 
@@ -37,5 +37,9 @@ def read_regular_text(path: Path | str, limit: int = MAX_BYTES) -> str:
     return read_regular(path, limit).decode("utf-8")
 
 
-def _size(limit: int) -> str:
-    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+def describe_size(limit: int) -> str:
+    """A size in bytes as people write it (``20 MB``)."""
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if limit >= size:
+            return f"{limit / size:.3g} {unit}"
+    return f"{limit} bytes"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -185,6 +186,21 @@ def as_number(node: Node, key: str, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
         raise node.error(f"'{key}' must be a number from {low:g} to {high:g}")
     return float(value)
+
+
+_SIZE = re.compile(r"(\d{1,12})\s*(B|KB|MB|GB)?", re.IGNORECASE)
+_UNITS = {"b": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3}
+
+
+def as_size(node: Node, key: str) -> int:
+    """A size in bytes: a whole number, or one with a unit (``512 KB``, ``20 MB``, ``1 GB``)."""
+    value = node.value
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match[1]) == 0:
+        raise node.error(f"'{key}' must be a size such as 20 MB, 512 KB or a number of bytes")
+    return int(match[1]) * _UNITS[(match[2] or "b").lower()]
 
 
 def as_list(node: Node, key: str, item: Callable[[Node, str], T]) -> list[T]:

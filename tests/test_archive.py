@@ -96,3 +96,32 @@ def test_a_failing_languagetool_is_said_per_record(
     rows = [json.loads(line) for line in result.out.splitlines()]
     assert all(row["warnings"] for row in rows)
     assert result.err.count("HTTP 500") == 2
+
+
+def test_an_oversized_record_is_skipped_unread_and_the_next_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / ".copydesk.yaml", "packs: [names]\nmax_file_size: 1 KB\n")
+    huge = json.dumps({"id": "big", "text": "Stotenberg spoke. " * 200})
+    small = json.dumps({"id": "small", "text": "Jens Stotenberg spoke."})
+    stream = write(tmp_path / "in.jsonl", f"{huge}\n{small}\n")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("check", "--jsonl", str(stream))
+    records = [json.loads(line) for line in result.out.splitlines()]
+    assert records[0] == {
+        "version": records[0]["version"],
+        "line": 1,
+        "error": "record larger than the 1 KB limit (max_file_size)",
+    }
+    assert records[1]["id"] == "small" and records[1]["findings"]
+    assert result.code == 2
+
+
+def test_bounded_lines_keep_short_lines_whole() -> None:
+    from io import BytesIO
+
+    from lint.archive import OversizeRecord, bounded_lines
+
+    lines = list(bounded_lines(BytesIO(b"ab\n" + b"x" * 50 + b"\ncd"), 10))
+    assert lines[0] == b"ab\n" and isinstance(lines[1], OversizeRecord) and lines[2] == b"cd"
+    assert len(lines) == 3

@@ -61,15 +61,49 @@ def test_special_files_are_refused_and_the_others_still_checked(tmp_path: Path) 
     assert [f["path"] for f in checked] == [str(good)]
 
 
-def test_a_file_past_the_size_limit_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_file_past_the_size_limit_is_refused_and_the_others_still_checked(
+    tmp_path: Path,
 ) -> None:
-    import lint.document
+    write(tmp_path / ".copydesk.yaml", "max_file_size: 1 KB\n")
+    big = write(tmp_path / "big.md", "Talks in Kyiv went on. " * 50)
+    small = write(tmp_path / "small.md", "Talks in Kiev.\n")
+    result = run_cli("check", "-f", "json", str(big), str(small))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"copydesk: {big}: cannot read file: larger than the 1 KB limit "
+        "(max_file_size in the configuration)"
+    )
+    assert [f["path"] for f in json.loads(result.out)["files"]] == [str(small)]
 
-    monkeypatch.setattr(lint.document, "read_regular", lambda p: read_regular(p, limit=100))
-    big = write(tmp_path / "big.md", "word " * 100)
+
+def test_the_default_size_limit_is_twenty_megabytes(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    with big.open("wb") as stream:  # sparse: no twenty megabytes written
+        stream.truncate(20 * 1024 * 1024 + 1)
     result = run_cli("check", str(big))
-    assert result.code == 2 and "larger than the 100 bytes limit" in result.err
+    assert result.code == 2 and "larger than the 20 MB limit" in result.err
+    assert len(read_regular(big, limit=20 * 1024 * 1024 + 1)) == 20 * 1024 * 1024 + 1
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("3 MB", 3 * 1024**2), ("512kb", 512 * 1024), ("4096", 4096), ("'1 GB'", 1024**3)],
+)
+def test_sizes_are_read_with_their_units(tmp_path: Path, value: str, expected: int) -> None:
+    from lint.config import load_config
+
+    config = write(tmp_path / ".copydesk.yaml", f"packs: [terms]\nmax_file_size: {value}\n")
+    assert load_config(config).max_file_size == expected
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots", "2 TB", "true", "[1]"])
+def test_a_bad_size_is_an_error_at_its_line(tmp_path: Path, value: str) -> None:
+    write(tmp_path / ".copydesk.yaml", f"packs: [terms]\nmax_file_size: {value}\n")
+    article = write(tmp_path / "a.md", "Talks.\n")
+    result = run_cli("check", str(article))
+    assert result.code == 2
+    assert ".copydesk.yaml:2:" in result.err and "'max_file_size' must be a size" in result.err
+    assert result.err.strip().count("\n") == 0
 
 
 def test_a_pyproject_that_is_not_utf8_is_reported(tmp_path: Path) -> None:

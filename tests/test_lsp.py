@@ -156,6 +156,19 @@ async def test_configuration_change_relints(client: LanguageClient) -> None:
         message = await asyncio.wait_for(client.wait_for_notification(lsp.WINDOW_SHOW_MESSAGE), 20)
         assert "unknown pack 'nope'" in message.message
         await asyncio.sleep(0.1)
+        (on_config,) = client.diagnostics[config.as_uri()]
+        assert on_config.range.start == lsp.Position(0, 7) and "unknown pack" in on_config.message
+        config.write_text("packs: [names]\nseverity:\n  names: loud\n")  # a value error
+        client.workspace_did_change_watched_files(
+            lsp.DidChangeWatchedFilesParams(
+                [lsp.FileEvent(config.as_uri(), lsp.FileChangeType.Changed)]
+            )
+        )
+        message = await asyncio.wait_for(client.wait_for_notification(lsp.WINDOW_SHOW_MESSAGE), 20)
+        assert message.message.startswith(f"copydesk: {config}:3:10: 'severity.names' must be")
+        await asyncio.sleep(0.1)
+        (on_config,) = client.diagnostics[config.as_uri()]
+        assert on_config.range.start == lsp.Position(2, 9)
     finally:
         config.write_text(original)
 
@@ -177,3 +190,13 @@ async def test_closing_within_the_pause_publishes_nothing_after_the_close(
     client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
     await asyncio.sleep(DEBOUNCE_SECONDS + 1.0)
     assert not client.diagnostics.get(uri)  # cleared at the close; the pending lint never ran
+
+
+@pytest.mark.asyncio
+async def test_an_open_document_past_the_size_limit_is_refused(client: LanguageClient) -> None:
+    folder = WORKSPACE / "small"
+    folder.mkdir(exist_ok=True)
+    (folder / ".copydesk.yaml").write_text("packs: [names]\nmax_file_size: 100\n")
+    _open(client, "small/big.md", "Jens Stotenberg spoke. " * 10)
+    message = await asyncio.wait_for(client.wait_for_notification(lsp.WINDOW_SHOW_MESSAGE), 20)
+    assert message.message == f"copydesk: {folder / 'big.md'}: larger than the 100 bytes limit"
