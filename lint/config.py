@@ -233,6 +233,10 @@ def _pyproject_node(path: Path) -> Node | None:
         line = re.search(r"line (\d+)", str(exc))
         number = int(line.group(1)) if line else None
         raise ConfigError(str(path), f"invalid TOML: {exc}", number) from None
+    except ValueError:  # a number past Python's 4,300-digit conversion limit
+        digits = re.search(r"\d{4300}", text)
+        number = text.count("\n", 0, digits.start()) + 1 if digits else None
+        raise ConfigError(str(path), "invalid TOML: a number too long to read", number) from None
     section = data.get("tool", {}).get("copydesk")
     if section is None:
         return None
@@ -288,6 +292,15 @@ def _build(path: Path | None, root: Path, node: Node | None) -> Config:
     )
 
 
+def _pack_path(root: Path, name: str) -> Path | None:
+    """The pack file a name in ``packs`` refers to, or None if there is no such file."""
+    try:
+        candidate = (root / name).resolve()
+        return candidate if candidate.is_file() else None
+    except (OSError, ValueError):  # a name too long for a path, or holding a NUL
+        return None
+
+
 def _load_packs(names: list[str], root: Path, node: Node | None) -> list[Rule]:
     shipped = shipped_packs()
     rules: list[Rule] = []
@@ -296,11 +309,14 @@ def _load_packs(names: list[str], root: Path, node: Node | None) -> list[Rule]:
         if name in shipped:
             pack_rules = load_pack_file(shipped[name])
         else:
-            candidate = (root / name).resolve()
-            if not candidate.is_file():
+            candidate = _pack_path(root, name)
+            if candidate is None:
                 where = node or Node(None, str(root), 1, 1)
                 known = ", ".join(shipped)
-                raise where.error(f"unknown pack '{name}': not a shipped pack ({known}) nor a file")
+                shown = name if len(name) <= 60 else name[:57] + "..."
+                raise where.error(
+                    f"unknown pack '{shown}': not a shipped pack ({known}) nor a file"
+                )
             pack_rules = load_pack_file(candidate)
         for rule in pack_rules:
             if rule.id in seen:

@@ -25,7 +25,7 @@ from lint.engine import ConfigResolver, FileResult, lint_document
 from lint.errors import CopydeskError
 from lint.findings import Finding
 from lint.formatters.lsp import LSP_SEVERITY, utf16_position
-from lint.lspwire import CopydeskProtocol, read_messages
+from lint.lspwire import CopydeskProtocol, quiet_logs, read_messages
 from lint.rule import Rule
 from lint.safefile import describe_size
 from lint.vocab import add_words, vocabulary_file
@@ -357,5 +357,6 @@ def explain(finding: Finding, rule: Rule | None) -> str:
 
 def run() -> int:
     """Serve over standard input and output until the client exits."""
+    quiet_logs()
     server.serve(sys.stdin.buffer, sys.stdout.buffer)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import re
 from collections.abc import Callable
@@ -201,6 +202,8 @@ class Dispatcher:
                 message = "Server not initialized: send initialize first"
                 self.reply_error(ident, SERVER_NOT_INITIALIZED, message)
             return  # a notification before initialize is dropped, as LSP says
+        if method is not None:
+            data.setdefault("params", None)  # pygls needs the key; JSON-RPC lets it be left out
         try:
             message = self.protocol.structure_message(data)
         except JsonRpcException as exc:
@@ -273,3 +276,25 @@ def _pump(stdin: BinaryIO, chunks: asyncio.Queue[bytes], loop: asyncio.AbstractE
             asyncio.run_coroutine_threadsafe(chunks.put(data), loop).result()
         except (RuntimeError, CancelledError):  # the loop has ended
             return
+
+
+class OneLineLog(logging.Filter):
+    """Keeps the server's log to one line a record: a message it could not read is answered
+    with an error reply, and its traceback would only alarm whoever reads the editor's log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Drop the traceback from a record (always keeps the record)."""
+        record.msg, record.args = record.getMessage().split("\n", 1)[0], ()
+        record.exc_info, record.exc_text = None, None
+        return True
+
+
+def quiet_logs() -> None:
+    """Send pygls's warnings and errors to standard error, one line each."""
+    handler = logging.StreamHandler()
+    handler.addFilter(OneLineLog())
+    handler.setFormatter(logging.Formatter("copydesk lsp: %(levelname)s: %(message)s"))
+    logger = logging.getLogger("pygls")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False

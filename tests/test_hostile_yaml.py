@@ -236,3 +236,22 @@ def test_decomposed_text_is_not_split_at_its_accents() -> None:
     found = lint_text(text, shipped_rules("spelling"))
     assert [f.match for f in found] == ["importnat"]
     assert all(text[f.start : f.end] == f.match for f in found)
+
+
+def test_a_pack_name_too_long_for_a_path_is_an_unknown_pack(tmp_path: Path) -> None:
+    write(tmp_path / ".copydesk.yaml", "packs: ['" + "x" * 100_000 + "']\n")
+    result = run_cli("check", str(write(tmp_path / "a.md", "Talks.\n")))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "unknown pack 'xxxxx" in result.err and len(result.err) < 400
+
+
+def test_a_toml_number_too_long_to_read_is_an_error_at_its_line(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml",
+        "[tool.copydesk]\npacks = ['names']\nfail_level = " + "9" * 5000 + "\n",
+    )
+    result = run_cli("check", str(write(tmp_path / "a.md", "Talks.\n")))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"copydesk: {tmp_path / 'pyproject.toml'}:3: invalid TOML: a number too long to read"
+    )

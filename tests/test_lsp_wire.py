@@ -93,13 +93,13 @@ def test_junk_between_messages_never_costs_a_later_message(
 class Wire:
     """A language server process spoken to in raw bytes."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, log: Path | None = None) -> None:
         self.root = root
         self.process = subprocess.Popen(
             [sys.executable, "-m", "lint", "lsp"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=log.open("wb") if log else subprocess.DEVNULL,
         )
         self.replies = self._reader()
 
@@ -198,3 +198,19 @@ def test_broken_frames_and_bad_json_get_errors_and_the_server_keeps_serving(wire
     assert wire.reply() == {"jsonrpc": "2.0", "id": 5, "result": None}
     wire.notify("exit", None)
     assert wire.process.wait(timeout=30) == 0
+
+
+def test_an_unknown_method_without_params_is_method_not_found_and_the_log_stays_short(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "log.txt"
+    wire = Wire(tmp_path, log)
+    wire.initialize(1)
+    wire.reply()
+    wire.send(frame(message(2, "$/nothing")))
+    assert wire.reply()["error"]["code"] == -32601  # type: ignore[index]
+    wire.request(3, "textDocument/hover", {"x": 1})  # params pygls cannot read
+    assert wire.reply()["error"]["code"] == -32602  # type: ignore[index]
+    assert wire.close() == 0
+    lines = log.read_text().splitlines()
+    assert lines and all(line.startswith("copydesk lsp: ") for line in lines), lines
