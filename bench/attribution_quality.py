@@ -19,11 +19,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import POLNEAR, bbc_articles, require, word_count
-from lint.checks.attribution import SentenceInfo, analyse
 from lint.config import load_config
 from lint.document import parse_document
 from lint.engine import run_rules
 from lint.sources import lexicon_rule
+from lint.sourcing.analysis import analyse
+from lint.sourcing.records import SentenceInfo
 
 
 def _predicted(infos: list[SentenceInfo], start: int, end: int) -> bool:

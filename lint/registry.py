@@ -10,6 +10,7 @@ from lint.checks import attribution, basic, consistency, names, spelling, terms
 from lint.document import Document
 from lint.findings import Finding
 from lint.rule import Context, Rule
+from lint.sourcing.lexicon import compile_attribution
 from lint.yamlsource import Node
 
 CheckFunction = Callable[[Document, Rule, Context], Iterator[Finding]]
@@ -89,7 +90,7 @@ KINDS: dict[str, Kind] = {
             "attribution",
             {"report", "lexicon"},
             {"report", "lexicon"},
-            attribution.compile_attribution,
+            compile_attribution,
             attribution.check_attribution,
         ),
     )

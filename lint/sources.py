@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lint.checks.attribution import AttributionOptions, SentenceInfo, analyse
 from lint.document import Document
 from lint.rule import Rule
+from lint.sourcing.analysis import analyse
+from lint.sourcing.lexicon import AttributionOptions
+from lint.sourcing.records import SentenceInfo
 
 SCHEMA_VERSION = 1
 

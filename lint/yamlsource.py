@@ -47,8 +47,15 @@ def load_yaml(text: str, path: str) -> Node:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         raise ConfigError(path, f"invalid YAML: {exc.problem or exc}", line, column) from None
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else 0
+        reason = f"character #x{code:04x} is not allowed in YAML ({exc.reason})"
+        raise ConfigError(path, f"invalid YAML: {reason}", line, column) from None
     except yaml.YAMLError as exc:
-        raise ConfigError(path, f"invalid YAML: {exc}") from None
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConfigError(path, f"invalid YAML: {reason}") from None
     if root is None:
         return Node(None, path, 1, 1)
     return _Converter(path, max(MAX_NODES, len(text))).convert(root, 0)
@@ -125,7 +132,14 @@ def _scalar(node: yaml.Node, path: str) -> Any:
         raise ConfigError(path, "keys must be plain scalars", mark.line + 1, mark.column + 1)
     try:
         return _constructor().construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError, AttributeError, TypeError) as exc:
+    except (
+        yaml.YAMLError,
+        ValueError,
+        OverflowError,
+        AttributeError,
+        TypeError,
+        LookupError,
+    ) as exc:
         # "!!int abc", "2024-13-45", "!!timestamp abc" (which PyYAML itself trips on)
         mark = node.start_mark
         reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__

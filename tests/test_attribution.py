@@ -11,11 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.checks.attribution import SentenceInfo, _one_pattern, analyse, quote_regions
 from lint.document import parse_document
 from lint.saferegex import compile_user
 from lint.sentences import sentences
 from lint.sources import lexicon_rule
+from lint.sourcing.analysis import analyse
+from lint.sourcing.lexicon import _one_pattern
+from lint.sourcing.quotations import quote_regions
+from lint.sourcing.records import SentenceInfo
 from tests.helpers import lint_text, run_cli, shipped_rules, write
 
 FIXTURES = Path(__file__).parent / "fixtures"

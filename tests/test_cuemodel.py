@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lint.checks.attribution import analyse
 from lint.cuemodel import CueModel, context, load_model, word_features
 from lint.document import parse_document
 from lint.errors import ConfigError
 from lint.sources import lexicon_rule
+from lint.sourcing.analysis import analyse
 from tests.helpers import run_cli, shipped_rules, write
 
 RULES = Path(__file__).parent.parent / "rules"

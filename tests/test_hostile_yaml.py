@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.safefile import read_regular
 from tests.helpers import run_cli, write
@@ -255,3 +257,133 @@ def test_a_toml_number_too_long_to_read_is_an_error_at_its_line(tmp_path: Path) 
     assert result.err.strip() == (
         f"copydesk: {tmp_path / 'pyproject.toml'}:3: invalid TOML: a number too long to read"
     )
+
+
+_YAML_PIECES = [
+    "packs: ",
+    "[names]",
+    "[nope]",
+    "&a ",
+    "*a",
+    "!!int ",
+    "!!str ",
+    "!!binary ",
+    "!!set ",
+    "language: ",
+    "en-GB",
+    "2024-13-45",
+    "severity:",
+    "\n  ",
+    "names: ",
+    "loud",
+    "{",
+    "}",
+    "[",
+    "]",
+    ", ",
+    "- ",
+    "? ",
+    ": ",
+    "'",
+    '"',
+    "\\",
+    "#",
+    "\t",
+    "\n",
+    "vocabulary:",
+    "accept: ",
+    "accept_patterns: ",
+    "(a|aa)+",
+    "max_file_size: ",
+    "20 MB",
+    "overrides:",
+    "paths: ",
+    "9" * 30,
+    "~",
+    "null",
+    ".inf",
+    "\ufeff",
+    "\x00",
+    "é",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "|\n",
+    ">-\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_YAML_PIECES), max_size=25))
+def test_any_configuration_text_loads_or_is_one_located_error(pieces: list[str]) -> None:
+    from lint.config import config_from_text
+    from lint.errors import ConfigError
+
+    path = Path("/nonexistent/project/.copydesk.yaml")
+    try:
+        config_from_text(path, "".join(pieces))
+    except ConfigError as exc:
+        message = str(exc)
+        assert message.startswith(str(path)) and "\n" not in message.strip()
+
+
+_ARTICLE_PIECES = [
+    "Jens Stotenberg",
+    " said",
+    '"',
+    "“",
+    "”",
+    "'",
+    " prices rose 5%",
+    ".",
+    "\n",
+    "\n\n",
+    "# ",
+    "- ",
+    "> ",
+    "    ",
+    "```",
+    "<!-- copydesk-disable -->",
+    "<!-- copydesk-enable -->",
+    "[",
+    "](",
+    ")",
+    "*",
+    "_",
+    "|",
+    "---\n",
+    "Kiev",
+    "colour",
+    "color",
+    "\u0301",
+    "\r\n",
+    "\r",
+    "\x1b[31m",
+    "İ",
+    "ß",
+    "🙂",
+    "\u200b",
+    "Mr",
+    " Ms",
+    " Sinclair",
+    " Sinclaire",
+    "Secretary-Genera",
+    ":",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_ARTICLE_PIECES), max_size=40), st.sampled_from(["markdown", "text"])
+)
+def test_any_article_text_is_checked_and_findings_lie_in_it(pieces: list[str], fmt: str) -> None:
+    from lint.config import load_config
+    from lint.document import parse_document
+    from lint.engine import run_rules
+
+    text = "".join(pieces)
+    rules, ctx = load_config(None).rules_for(None)
+    findings, _ = run_rules(parse_document(text, "a.md", fmt), rules, ctx)  # type: ignore[arg-type]
+    for finding in findings:
+        assert 0 <= finding.start <= finding.end <= len(text)
+        assert text[finding.start : finding.end] == finding.match or finding.start == finding.end

@@ -1,0 +1,190 @@
+"""The attribution lexicon: a rule's ``lexicon`` mapping validated and compiled (cues,
+source patterns, vague sources, claim signals, breaks, pronouns, cue files, the cue model).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import regex
+
+from lint.cache import content_key
+from lint.cuemodel import CueModelFile
+from lint.errors import ConfigError
+from lint.guard import GuardedPattern, opens_with_boundary
+from lint.packfiles import read_beside_pack
+from lint.saferegex import compile_user
+from lint.trie import PhraseSet
+from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
+
+REPORTS = ("unattributed-claim", "unattributed-quote", "vague-source")
+
+
+LEXICON_KEYS = {
+    "cues",
+    "not_cues",
+    "source_patterns",
+    "vague",
+    "claims",
+    "breaks",
+    "pronouns",
+    "cue_files",
+    "cue_model",
+    "labels",
+    "notes",
+    "vague_patterns",
+}
+
+
+OPTIONAL_LEXICON_KEYS = {"cue_files", "not_cues", "cue_model", "labels", "notes", "vague_patterns"}
+
+
+REQUIRED_LEXICON_KEYS = LEXICON_KEYS - OPTIONAL_LEXICON_KEYS
+
+
+# at most sixteen words ("According to a registration document filed with the ..." under
+# (?i)): an unbounded run of capitals (a shouted paragraph) would make every search that tries
+# it from each word quadratic
+NAME_PATTERN = (
+    r"(?:[A-Z][\w’'./-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'./-]*){0,15})"
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled attribution word lists: cues, source patterns, vague sources, claim signals."""
+
+    cue: PhraseSet
+    not_cue: PhraseSet | None
+    not_cue_reach: int
+    not_cue_holds: frozenset[str]  # the cues that occur inside a not-cue phrase
+    source_patterns: tuple[GuardedPattern, ...]
+    vague: PhraseSet
+    vague_patterns: tuple[regex.Pattern[str], ...]
+    claim: GuardedPattern
+    breaks: PhraseSet
+    pronoun: PhraseSet
+    labels: frozenset[str] = frozenset()  # "Correction:" is a label, not a speaker
+    notes: frozenset[str] = frozenset()  # "Editor's note:" opens the publication's own note
+    cue_model: CueModelFile | None = None
+    signature: str = ""
+
+
+@dataclass(frozen=True)
+class AttributionOptions:
+    """Which finding a rule reports, and the shared lexicon."""
+
+    report: str
+    lexicon: Lexicon
+
+
+def compile_attribution(fields: dict[str, Node], rule_node: Node) -> AttributionOptions:
+    """Validate ``report`` and the ``lexicon`` mapping."""
+    report = as_choice(fields["report"], "report", REPORTS)
+    lex = check_keys(fields["lexicon"], LEXICON_KEYS, REQUIRED_LEXICON_KEYS, "'lexicon'")
+    skip = {"source_patterns", "cue_files", "cue_model"}
+    words = {key: as_str_list(node, key) for key, node in lex.items() if key not in skip}
+    if "cue_files" in lex:
+        for name in as_str_list(lex["cue_files"], "cue_files"):
+            words["cues"] = words["cues"] + _read_cue_file(lex["cue_files"], name)
+    patterns = [
+        _user_pattern(
+            item, "source_patterns", as_str(item, "source_patterns").replace("{NAME}", NAME_PATTERN)
+        )
+        for item in lex["source_patterns"].value or []
+    ]
+    claims = [
+        _user_pattern(item, "claims", as_str(item, "claims")) for item in lex["claims"].value or []
+    ]
+    vague = [
+        _user_pattern(item, "vague_patterns", as_str(item, "vague_patterns"))
+        for item in (lex["vague_patterns"].value or [] if "vague_patterns" in lex else [])
+    ]
+    model_file = _read_model(lex["cue_model"]) if "cue_model" in lex else None
+    model_key = (model_file[0], content_key(model_file[1])) if model_file else None
+    signature = repr((sorted(words.items()), [p.pattern for p in patterns], model_key))
+    lexicon = _LEXICONS.get(signature)
+    if lexicon is None:  # the three shipped rules share one lexicon: compile it once
+        lexicon = _compile_lexicon(words, patterns, claims, signature)
+        lexicon = replace(lexicon, vague_patterns=tuple(vague))
+        if model_file is not None:
+            lexicon = replace(lexicon, cue_model=CueModelFile(*model_file))
+        _LEXICONS[signature] = lexicon
+    return AttributionOptions(report, lexicon)
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def _user_pattern(item: Node, key: str, pattern: str) -> regex.Pattern[str]:
+    try:
+        return compile_user(pattern, ignorecase=key == "claims")
+    except regex.error as exc:
+        raise item.error(f"'{key}' has a regex that does not compile: {exc}") from None
+
+
+def _compile_lexicon(
+    words: dict[str, list[str]],
+    patterns: list[regex.Pattern[str]],
+    claims: list[regex.Pattern[str]],
+    signature: str,
+) -> Lexicon:
+    cue = PhraseSet(words["cues"])
+    not_cues = words.get("not_cues", [])
+    return Lexicon(
+        cue=cue,
+        not_cue=PhraseSet(not_cues) if not_cues else None,
+        # a not-cue phrase's words may be spaced more widely than written: allow for it
+        not_cue_reach=2 * max((len(phrase) for phrase in not_cues), default=0),
+        not_cue_holds=frozenset(
+            " ".join(phrase[s:e].lower().split())
+            for phrase in not_cues
+            for s, e in cue.finditer(phrase)
+        ),
+        source_patterns=tuple(GuardedPattern.build(p) for p in patterns),
+        vague=PhraseSet(words["vague"]),
+        vague_patterns=(),
+        claim=GuardedPattern.build(compile_user(_one_pattern(claims), ignorecase=True)),
+        breaks=PhraseSet(words["breaks"], before="^[\"“‘']?"),
+        pronoun=PhraseSet(words["pronouns"]),
+        labels=frozenset(fold(label) for label in words.get("labels", [])),
+        notes=frozenset(fold(label) for label in words.get("notes", [])),
+        signature=signature,
+    )
+
+
+def fold(words: str) -> str:
+    """Words compared without case, curly apostrophes or spacing ("Editor’s  Note")."""
+    return " ".join(words.lower().replace("’", "'").split())
+
+
+def _one_pattern(claims: list[regex.Pattern[str]]) -> str:
+    """The claim signals as one alternation; those opening with ``\\b`` share it."""
+    bounded = [p.pattern[2:] for p in claims if opens_with_boundary(p.pattern)]
+    others = [p.pattern for p in claims if not opens_with_boundary(p.pattern)]
+    shared = [rf"\b(?:{'|'.join(bounded)})"] if bounded else []
+    return f"(?:{'|'.join(shared + others)})"
+
+
+def _read_model(node: Node) -> tuple[str, str]:
+    """The path and text of the cue model file a lexicon names beside its pack."""
+    name = as_str(node, "cue_model")
+    return str(Path(node.path).parent / name), read_beside_pack(node, name)
+
+
+def _read_cue_file(node: Node, name: str) -> list[str]:
+    """Cues from a file beside the pack: the first tab-separated field of each line."""
+    cues = []
+    for number, line in enumerate(read_beside_pack(node, name).splitlines(), 1):
+        cue = line.split("\t")[0].strip()
+        if not cue or line.startswith("#"):
+            continue
+        if len(cue) > MAX_CUE:
+            path = str(Path(node.path).parent / name)
+            raise ConfigError(path, f"a cue of more than {MAX_CUE} characters", number)
+        cues.append(cue)
+    return cues
+
+
+MAX_CUE = 200  # characters: a cue is a word or a phrase, and the matcher nests per character
