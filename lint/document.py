@@ -5,16 +5,15 @@ from __future__ import annotations
 import bisect
 import errno
 import re
-from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Literal
 
 from lint.errors import InputError
 from lint.safefile import MAX_BYTES, read_regular
-from lint.words import strip_possessive
+from lint.words import WordSpans, shared_strings, strip_possessive
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -33,9 +32,6 @@ _URLISH = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 _POSSESSIVE = ("'s", "’s")
-# combining marks belong to their word: decomposed (NFD) text is not split at an accent
-_MARKS = "\u0300-\u036f"
-_WORD = re.compile(rf"[^\W_](?:[\w’'\-.{_MARKS}]*(?:[^\W_]|[{_MARKS}]))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,48 +50,6 @@ class Suppression:
     start: int
     end: int
     rules: frozenset[str]
-
-
-class WordSpans(Sequence[tuple[int, int]]):
-    """``[start, end)`` of each word, kept as two arrays of machine integers.
-
-    A list of tuples costs about 70 bytes a word, more than ten times the text it indexes;
-    two arrays cost 8."""
-
-    __slots__ = ("_ends", "_starts")
-
-    def __init__(self, prose: str) -> None:
-        code = "I" if len(prose) < 2**32 else "q"
-        self._starts, self._ends = array(code), array(code)
-        for match in _WORD.finditer(prose):
-            self._starts.append(match.start())
-            self._ends.append(match.end())
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[int, int]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
-    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
-        if isinstance(index, slice):
-            return list(zip(self._starts[index], self._ends[index], strict=True))
-        return self._starts[index], self._ends[index]
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self._starts, self._ends, strict=True)
-
-    @property
-    def starts(self) -> Sequence[int]:
-        """The start offset of every word."""
-        return self._starts
-
-
-def _shared(strings: Iterator[str]) -> list[str]:
-    """The strings as a list in which equal strings are one object (a word recurs often)."""
-    seen: dict[str, str] = {}
-    return [seen.setdefault(text, text) for text in strings]
 
 
 class LineIndex:
@@ -144,7 +98,7 @@ class Document:
     def tokens(self) -> list[str]:
         """The text of every word of the prose, as written."""
         prose = self.prose
-        return _shared(prose[s:e] for s, e in self.words)
+        return shared_strings(prose[s:e] for s, e in self.words)
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -156,9 +110,9 @@ class Document:
         """Each word lowercased with its possessive ending removed: the lookup key of a word."""
         lower = self.prose.lower()
         if len(lower) != len(self.prose):  # a few characters lowercase to two ("İ")
-            return _shared(strip_possessive(self.prose[s:e]).lower() for s, e in self.words)
+            return shared_strings(strip_possessive(self.prose[s:e]).lower() for s, e in self.words)
         words = (lower[s:e] for s, e in self.words)
-        return _shared(w[:-2] if w[-2:] in _POSSESSIVE and len(w) > 3 else w for w in words)
+        return shared_strings(w[:-2] if w[-2:] in _POSSESSIVE and len(w) > 3 else w for w in words)
 
     @cached_property
     def capitalised(self) -> list[int]:

@@ -13,8 +13,6 @@ from lint.sourcing.lexicon import Lexicon, fold
 from lint.sourcing.quotations import QUOTE_END, has_quote_mark, quote_pattern_for, quote_regions
 
 _BREAK_REACH = 80  # a turn ("However", "On the other hand") opens its sentence
-
-
 # A sentence that goes on with the document just cited ("The report predicts ...") names the
 # source of the sentence before it too.
 _REFERS_BACK = re.compile(
@@ -135,8 +133,6 @@ def is_turn(sentence: Sentence, text: str, lexicon: Lexicon) -> bool:
 
 # "I" as the writer, not a numeral in a name ("World War I", "the Zone I tie")
 _NUMERAL_NAMES = ("War", "Zone", "Group", "Division", "Phase", "Part", "Chapter", "Class", "Stage")
-
-
 _FIRST_PERSON = re.compile(
     r"(?:^|[\s(])(?:"
     + "".join(rf"(?<!{name}\s)" for name in _NUMERAL_NAMES)

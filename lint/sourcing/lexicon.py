@@ -19,8 +19,6 @@ from lint.trie import PhraseSet
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
 
 REPORTS = ("unattributed-claim", "unattributed-quote", "vague-source")
-
-
 LEXICON_KEYS = {
     "cues",
     "not_cues",
@@ -35,14 +33,8 @@ LEXICON_KEYS = {
     "notes",
     "vague_patterns",
 }
-
-
 OPTIONAL_LEXICON_KEYS = {"cue_files", "not_cues", "cue_model", "labels", "notes", "vague_patterns"}
-
-
 REQUIRED_LEXICON_KEYS = LEXICON_KEYS - OPTIONAL_LEXICON_KEYS
-
-
 # at most sixteen words ("According to a registration document filed with the ..." under
 # (?i)): an unbounded run of capitals (a shouted paragraph) would make every search that tries
 # it from each word quadratic

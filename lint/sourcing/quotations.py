@@ -10,17 +10,9 @@ from lint.document import Document
 
 # "''" is a double quote mark in some archives and typesetting ("''We will win,'' she said")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
-
-
 _QUOTE_CHAR = re.compile(r"[“”\"]")  # the same, faster, for a text without "''"
-
-
 QUOTE_END = re.compile(r"[,.?!](?:[\"”]|'')")
-
-
 _QUOTE_DOUBLED = re.compile(r"(?:[\"“]|'')((?:(?!'')[^\"“”]){3,}?)(?:[\"”]|''|$)", re.DOTALL)
-
-
 _QUOTE_PLAIN = re.compile(r"[\"“]([^\"“”]{3,}?)(?:[\"”]|$)", re.DOTALL)
 
 

@@ -79,14 +79,8 @@ def local_attribution(
 
 
 _PRONOUN = "\0pronoun"
-
-
 _PLURAL_PRONOUN = "\0plural pronoun"
-
-
 _PLURAL = frozenset(["they", "their", "them"])
-
-
 # Words a capitalised-name pattern finds that name no one: the quoted speaker's own voice
 # ("I think"), and times ("Donald Trump on Sunday tweeted").
 _NOT_NAMES = frozenset(
@@ -127,45 +121,27 @@ _LEADING = frozenset(
         *("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"),
     ]
 )
-
-
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-
-
 # between a source and its verb: "Clinton has not mentioned", "Trump has steadfastly refused",
 # "he later said"
 _AUXILIARIES = r"(?:(?:has|had|have|also|not|never|once|later|again|[a-z]+ly)\s+){0,3}"
-
-
 # "At the risk of stating ...": a cue after a preposition has no source before it
 _PREPOSITION = r"(?:of|for|to|in|on|at|by|with|from|about|into)\b"
-
-
 _SOURCE_BEFORE = re.compile(
     rf"({NAME_PATTERN}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
     rf"|\b(?:[Tt]he|[Bb]oth)\s+[a-z][\w-]*(?:\s+(?!{_PREPOSITION})[a-z][\w-]*)?)"
     rf"(?:\s+(?:on|late|early|last)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
     rf"\s+{_AUXILIARIES}$"
 )
-
-
 _SOURCE_AFTER = re.compile(rf"\s+({NAME_PATTERN}|the\s+[\w-]+(?:\s+[\w-]+)?)")
-
-
 _INVERTED = re.compile(r"[,\"”’']\s*$")  # '"...," said the minister': the source follows
-
-
 # '"...," the RNC member said', '"...," Jeff Weaver, Sanders' campaign manager, said': the
 # words between a quotation and its cue name the speaker
 _AFTER_QUOTE = re.compile(
     r"[,?!—-]\s*(?:[\"”’]|'')\s+((?:[^\s\"“”]+\s+){0,11}?[^\s\"“”]+?),?"
     rf"\s+{_AUXILIARIES}$"
 )
-
-
 _CLAUSE_WORDS = frozenset(["and", "but", "or", "then", "while", "as", "because", "when", "who"])
-
-
 # The sentence's opening noun phrase as the source of a verb it leads to, perhaps across an
 # apposition: "Rep. Meeks, chairman of the caucus, said", "A union of flight attendants endorsed".
 _OPENING_SUBJECT = re.compile(
@@ -176,8 +152,6 @@ _OPENING_SUBJECT = re.compile(
     r"|never|meanwhile|however)\b)(?![\w.'’-]*n[’']t\b)[\w(][\w.'’()&-]*){0,6})"
     rf"(?:(?:,[^,\"“”]{{1,120}}){{1,4}},)?\s+{_AUXILIARIES}$"
 )
-
-
 # Cues that are nouns ("a spokesman for", "the report"): a phrase before one modifies it.
 NOUN_CUES = frozenset(
     [
@@ -208,8 +182,6 @@ NOUN_CUES = frozenset(
         "rumors",
     ]
 )
-
-
 _DETERMINERS = frozenset(["a", "an", "the", "of", "for", "to", "in", "on"])
 
 
@@ -296,16 +268,12 @@ def source_further(
 # cost about 9 ms to compile, which ``copydesk check`` (it rarely needs them) should not pay at
 # every start.
 _compiled = cache(re.compile)
-
-
 _NOT_OPENING = (
     r"(?!(?:In|On|At|After|Before|During|Since|For|With|By|From|When|While|If|As|Although"
     r"|Despite|Under|Over|Asked|It|There|This|That|The|A|An|We|I|You|He|She|They|No|Yet|But|And"
     r"|So|Among|Following|Earlier|Later|Meanwhile|However|Still|Now|Then|Both|Along|Elsewhere|One"
     r"|Some|Many|Most|All|Each|Every|Other|Another)\b)"
 )
-
-
 # Plural nouns for people, who can be a source as a group: "aides say", "analysts said".
 _GROUP_NOUNS = (
     r"(?:aides|analysts|economists|experts|officials|advisers|advisors|critics|observers|investors"
@@ -319,8 +287,6 @@ _GROUP_NOUNS = (
     r"|friends|neighbours|neighbors|families|victims|survivors|drivers|writers|readers|viewers"
     r"|listeners|people|groups|companies|firms|governments|countries|states|agencies)"
 )
-
-
 _GROUP = (
     r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Aa]\s+number"
     r"\s+of|[Aa]\s+group\s+of|[Tt]he)\s+)?(?:(?!(?:with|and|but|or|of|for|to|in|on|at|by|as|that"
@@ -328,38 +294,24 @@ _GROUP = (
     r"|should|could|may|might|must|are|were|is|was|have|has|had)\s)[a-z][\w-]*\s+)?"
     rf"{_GROUP_NOUNS}"
 )
-
-
 # The agent of a passive cue: "opposed by House Republicans", "charged by the Greek authorities".
 _TITLES = (
     r"(?:coach|manager|boss|chairman|chairwoman|chief|president|minister|secretary|leader"
     r"|captain|spokesman|spokeswoman|director|head|founder|editor|governor|senator)"
 )
-
-
 _AGENT = (
     rf"\s+by\s+((?:the\s+)?{NAME_PATTERN}(?:\s+{_TITLES}\s+{NAME_PATTERN}|\s+(?:[a-z][\w-]*\s+)?{_GROUP_NOUNS}\b)?"
     rf"|{_GROUP})\b"
 )
-
-
 _CONTRACTED = frozenset(["", "let", "he", "she", "it", "that", "there", "what", "who", "here"])
-
-
 _VERB_WORDS = frozenset(
     [
         *("will", "would", "can", "could", "may", "might", "must", "should", "shall", "cannot"),
         *("is", "are", "was", "were", "be", "been", "being", "did", "does", "do"),
     ]
 )
-
-
 _NO_SUBJECT = _NOT_NAMES | {"the", "a", "an"}  # what would leave no source once cleaned
-
-
 _PASSIVE = frozenset(["was", "were", "is", "are", "been", "be"])
-
-
 # "let players know", "hear aspiring writers read": the group does, it does not report
 _CAUSATIVE = frozenset(
     [
@@ -367,37 +319,23 @@ _CAUSATIVE = frozenset(
         *("see", "saw", "watch", "watched"),
     ]
 )
-
-
 _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
-
-
 # A group just before its verb: "aides say", "political analysts say", "his advisers said".
 _GROUP_BEFORE = rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$"
-
-
 # "Fiorina was upfront about her distaste for Trump, saying ...": the subject speaks
 _PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bby)\s+$")
-
-
 # A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
 # cautioned ... before predicting".
 _COORDINATED = re.compile(r"\b(?:and|but|before|after|then|while)\s+(?:[a-z]+ly\s+)?$")
-
-
 _OPENING_NAME = (
     rf"(?:[^,]{{1,60}},\s+)?{_NOT_OPENING}({NAME_PATTERN})(?:\s+\([^)]{{1,40}}\))?(?:,[^,]{{1,120}},)?"
     r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|will|would|can|could|[a-z]+ed|said|says|told)\b"
 )
-
-
 # Whose the noun cue is: "Christie's Nov. 14 speech", "Mr. Pence used his keynote speech".
 _POSSESSOR = (
     rf"(?:({NAME_PATTERN})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+"
     r"(?:(?!(?:to|of|a|an|the|in|on|for|by|with|from|at|about)\s)[\w.-]+\s+){0,3}$"
 )
-
-
 _SUBJECT_BEFORE = (
     rf"{_NOT_OPENING}(?!(?:What|Which|Who|Why|How|Where)\b)({NAME_PATTERN})\s+(?:[a-z]+\s+){{1,3}}$"
 )
@@ -431,8 +369,6 @@ _DOCUMENTS = frozenset(
         *("letter", "memo", "figures"),
     ]
 )
-
-
 _DOCUMENT_OPENING = r"[\"“‘']?((?:The|A|An|Its|Their)\s+(?:(?!(?:a|an|the)\s)[\w/&.’'-]+\s+){0,3})$"
 
 
@@ -466,11 +402,7 @@ def _without_connectives(words: list[str]) -> list[str]:
 
 
 _CONTRACTION = re.compile(r"([A-Za-z]{1,4})[’'](?:s|ve|d|ll|re|m)")
-
-
 _ADVERBS = frozenset(["also", "still"])
-
-
 _LONE_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "by", "so"])
 
 

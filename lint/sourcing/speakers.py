@@ -157,34 +157,22 @@ _NOT_PERSON = (
     r"(?!(?:It|Its|This|That|There|These|Those|The|They|We|I|You|What|Which|Who|Here|A|An|Some"
     r"|Many|All|Most|One|No|Now|Then|Nobody|Everyone|Everybody|Someone|Somebody|Anyone)\b)"
 )
-
-
 _CAPITALISED = r"[A-Z][\w'’-]+"
-
-
 _STATE_VERB = (
     r"(?:is|was|has|had|looked|seemed|remained|appeared|sounded|felt"
     r"|(?:will|would|did|does|could|can)(?:n[’']t)?|won[’']t|can[’']t)\b"
 )
-
-
 _BETWEEN = r"(?:,[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|still\s+)?"
-
-
 _NAMED_PERSON = (
     rf"{_NOT_PERSON}(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+{_CAPITALISED}"
     rf"|{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}})"
     r"|[Hh]e|[Ss]he|[Tt]he\s+(?:\d+-year-old|world\s+number\s+\d+)"
 )
-
-
 _PERSON_SUBJECT = re.compile(
     rf"(?:[^,.]{{1,60}},\s+){{0,2}}(?:[A-Za-z-]+\s+){{0,3}}?"
     rf"(?:(?P<named>{_NAMED_PERSON}){_BETWEEN}(?:{_STATE_VERB}|[a-z]+ed\b|[a-z]+s\b)"
     rf"|{_NOT_PERSON}(?P<word>{_CAPITALISED}){_BETWEEN}{_STATE_VERB})"
 )
-
-
 # A one-word subject and an active verb: "Kerr applauded the move."
 _WORD_SUBJECT = re.compile(r"([A-Z][a-z’'-]+)\s+[a-z]+(?:ed|s)\b")
 
