@@ -72,6 +72,10 @@ class CopydeskServer(LanguageServer):
             result = FileResult(str(path), error=str(exc))
         else:
             result = self._lint_open(text_document.source, path, config)
+            previous = self.results.get(uri)
+            if result.error and (previous is None or previous.error != result.error):
+                message = f"copydesk: {result.error}"  # once, not at every pause in typing
+                self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, message))
         self.results[uri] = result
         return result
 
@@ -79,9 +83,6 @@ class CopydeskServer(LanguageServer):
         """Lint the text of an open document, within the configuration's size limit."""
         if len(text) > config.max_file_size:  # characters: a lower bound of the bytes
             error = f"{path}: larger than the {describe_size(config.max_file_size)} limit"
-            self.window_show_message(
-                lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=f"copydesk: {error}")
-            )
             return FileResult(str(path), error=error)
         doc = parse_document(text, str(path), format_for(path))
         return lint_document(doc, config, path)

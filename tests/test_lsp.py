@@ -197,6 +197,13 @@ async def test_an_open_document_past_the_size_limit_is_refused(client: LanguageC
     folder = WORKSPACE / "small"
     folder.mkdir(exist_ok=True)
     (folder / ".copydesk.yaml").write_text("packs: [names]\nmax_file_size: 100\n")
-    _open(client, "small/big.md", "Jens Stotenberg spoke. " * 10)
+    uri = _open(client, "small/big.md", "Jens Stotenberg spoke. " * 10)
     message = await asyncio.wait_for(client.wait_for_notification(lsp.WINDOW_SHOW_MESSAGE), 20)
     assert message.message == f"copydesk: {folder / 'big.md'}: larger than the 100 bytes limit"
+    await asyncio.sleep(0.2)
+    shown = len(client.messages)
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    await client.text_document_diagnostic_async(  # a round trip: the save has been handled
+        lsp.DocumentDiagnosticParams(lsp.TextDocumentIdentifier(uri))
+    )
+    assert len(client.messages) == shown  # said once, not at every lint
