@@ -46,6 +46,7 @@ class Finding:
     replacements: tuple[str, ...] = ()
     link: str | None = field(default=None, compare=False)
     applicability: Applicability = Applicability.DISPLAY
+    signal: str | None = None  # for a claim: the id of the claim signal that fired
 
     @property
     def fixable(self) -> bool:
@@ -72,5 +73,6 @@ class Finding:
                 self.replacements,
                 self.link,
                 self.applicability,
+                self.signal,
             ),
         )

@@ -138,6 +138,7 @@ def to_diagnostic(doc: Document, finding: Finding) -> lsp.Diagnostic:
             "match": finding.match,
             "category": finding.category,
             "applicability": finding.applicability.value,
+            **({"signal": finding.signal} if finding.signal else {}),
         },
     )
 

@@ -7,18 +7,17 @@ from pathlib import Path
 
 from lint.cache import cache_dir, code_stamp, content_key, load_object, store_object
 from lint.errors import ConfigError
+from lint.exampletexts import read_examples
 from lint.findings import CATEGORIES, Severity
 from lint.packfiles import files_read_since, shipped_pack_dir, start_recording, unchanged
 from lint.registry import KINDS
 from lint.rule import Examples, Rule, template_fields
 from lint.safefile import read_regular_text
-from lint.variety import AUTO, LANGUAGES
 from lint.yamlsource import (
     Node,
     as_bool,
     as_choice,
     as_str,
-    as_str_list,
     check_keys,
     load_yaml,
 )
@@ -129,7 +128,7 @@ def load_rule(node: Node) -> Rule:
         description=as_str(mapping["description"], "description"),
         link=as_str(mapping["link"], "link") if "link" in mapping else None,
         fixable=as_bool(mapping["fixable"], "fixable") if "fixable" in mapping else True,
-        examples=_examples(mapping["examples"]) if "examples" in mapping else Examples(),
+        examples=read_examples(mapping["examples"]) if "examples" in mapping else Examples(),
         options=kind.compile(specific, node),
         source=node.path,
         line=node.line,
@@ -139,15 +138,3 @@ def load_rule(node: Node) -> Rule:
 def _all_fields(node: Node) -> set[str]:
     """Every field any kind accepts, for the first pass that reads ``kind`` itself."""
     return COMMON_FIELDS | {key for kind in KINDS.values() for key in kind.fields}
-
-
-def _examples(node: Node) -> Examples:
-    mapping = check_keys(node, {"bad", "good", "language"}, set(), "'examples'")
-    bad = as_str_list(mapping["bad"], "examples.bad") if "bad" in mapping else []
-    good = as_str_list(mapping["good"], "examples.good") if "good" in mapping else []
-    language = (
-        as_choice(mapping["language"], "examples.language", LANGUAGES)
-        if "language" in mapping
-        else AUTO
-    )
-    return Examples(tuple(bad), tuple(good), language)

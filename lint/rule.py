@@ -58,6 +58,7 @@ class Rule:
         replacements: tuple[str, ...] = (),
         severity: Severity | None = None,
         applicability: Applicability = Applicability.UNSAFE,
+        signal: str | None = None,
         **fields: str,
     ) -> Finding:
         """Build a finding of this rule, rendering its message template. Its fix is
@@ -76,6 +77,7 @@ class Rule:
             replacements=replacements,
             link=self.link,
             applicability=applicability if fixable else Applicability.DISPLAY,
+            signal=signal,
         )
 
 

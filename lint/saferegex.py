@@ -42,9 +42,9 @@ def fullmatch_bounded(pattern: regex.Pattern[str], text: str) -> bool:
         raise RegexTimeout(pattern.pattern) from None
 
 
-def search_bounded(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
-    """The first match, raising ``RegexTimeout`` when the search exceeds its time budget."""
+def search_bounded(pattern: regex.Pattern[str], text: str, pos: int = 0) -> regex.Match[str] | None:
+    """The first match from ``pos``, raising ``RegexTimeout`` past the time budget."""
     try:
-        return pattern.search(text, timeout=MATCH_TIMEOUT)
+        return pattern.search(text, pos, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         raise RegexTimeout(pattern.pattern) from None

@@ -34,6 +34,9 @@ def sentence_record(info: SentenceInfo) -> dict[str, Any]:
         "needs_attribution": info.needs_attribution,
         "cue": info.cue,
         "source": info.source,
+        "signal": info.signal,
+        "covered_by": info.covered_by,
+        "voice": info.voice,
     }
 
 

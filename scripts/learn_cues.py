@@ -17,6 +17,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from lint.packs import load_pack_file
+from lint.sourcing.signals import ClaimSignals
+
 ROOT = Path(__file__).resolve().parent.parent
 TRAIN = ROOT.parent / "shared" / "eval" / "polnear" / "polnear_train_sentence.jsonl"
 OUTPUT = ROOT / "rules" / "attribution-cues.txt"
@@ -34,7 +37,7 @@ def learn(min_precision: float, min_count: int) -> list[tuple[str, int, float]]:
             cue = " ".join(cue.lower().split())
             if 1 <= len(cue.split()) <= 3 and re.fullmatch(r"[a-z' ]+", cue):
                 annotated[cue] += 1
-    claims = _claim_patterns()
+    claims = _claim_signals()
     not_cues = {
         line.strip()
         for line in NOT_CUES_FILE.read_text(encoding="utf-8").splitlines()
@@ -42,7 +45,7 @@ def learn(min_precision: float, min_count: int) -> list[tuple[str, int, float]]:
     }
     kept = []
     for cue, count in annotated.most_common():
-        if cue in not_cues or any(claim.search(cue) for claim in claims):
+        if cue in not_cues or claims.scan(cue).first(0, len(cue)) is not None:
             continue
         if count < min_count:
             break
@@ -54,13 +57,10 @@ def learn(min_precision: float, min_count: int) -> list[tuple[str, int, float]]:
     return kept
 
 
-def _claim_patterns() -> list[re.Pattern[str]]:
+def _claim_signals() -> ClaimSignals:
     """The pack's claim signals: a cue that is one would make them never fire."""
-    import yaml
-
-    rules = yaml.safe_load(PACK.read_text(encoding="utf-8"))
-    claims = next(rule["lexicon"]["claims"] for rule in rules if "lexicon" in rule)
-    return [re.compile(claim, re.IGNORECASE) for claim in claims]
+    rules = load_pack_file(PACK)
+    return next(r.options.lexicon.claims for r in rules if r.kind == "attribution")
 
 
 def main() -> None:

@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.document import parse_document
-from lint.saferegex import compile_user
+from lint.packs import load_pack_file
 from lint.sentences import sentences
 from lint.sources import lexicon_rule
 from lint.sourcing.analysis import analyse
-from lint.sourcing.lexicon import _one_pattern
 from lint.sourcing.quotations import quote_regions
 from lint.sourcing.records import SentenceInfo
+from lint.sourcing.signals import signal_hits
 from tests.helpers import lint_text, run_cli, shipped_rules, write
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -247,6 +247,9 @@ def test_sources_json_contract(tmp_path: Path) -> None:
                         "needs_attribution": True,
                         "cue": "said",
                         "source": "the ministry",
+                        "signal": "figure",
+                        "covered_by": "cue",
+                        "voice": "reporter",
                     },
                     {
                         "start": 46,
@@ -255,6 +258,9 @@ def test_sources_json_contract(tmp_path: Path) -> None:
                         "needs_attribution": True,
                         "cue": None,
                         "source": None,
+                        "signal": "figure",
+                        "covered_by": None,
+                        "voice": "reporter",
                     },
                 ],
             }
@@ -532,13 +538,46 @@ def test_sources_agree_in_number_and_skip_times_and_first_persons() -> None:
     ]
 
 
-def test_claim_signals_searched_as_one_pattern_match_as_the_plain_alternation() -> None:
-    claims = [compile_user(p, ignorecase=True) for p in (r"\bfoo\b", r"\bbar|baz", r"\d+%")]
-    factored = compile_user(_one_pattern(claims), ignorecase=True)
-    plain = compile_user("(?:" + "|".join(p.pattern for p in claims) + ")", ignorecase=True)
-    for text in ["a foo b", "xbaz", "xbar", "bar", "up 5%", "food", "Foo!", "abaz 3%"]:
-        found, expected = factored.search(text), plain.search(text)
-        assert (found and found.span()) == (expected and expected.span()), text
+def test_claim_signals_searched_as_one_pattern_find_what_each_finds_alone(
+    tmp_path: Path,
+) -> None:
+    pack = write(
+        tmp_path / "p.yaml",
+        "- id: a.claim\n  kind: attribution\n  report: unattributed-claim\n  severity: warning\n"
+        "  category: attribution\n  message: m\n  description: d\n  lexicon:\n"
+        "    cues: [said]\n    source_patterns: []\n    vague: [x y]\n    breaks: [however]\n"
+        "    pronouns: [he]\n    claims:\n"
+        "      - id: foo\n        phrases: [foo]\n"
+        "      - '\\bbar|baz'\n"
+        "      - id: figure\n        recogniser: figure\n"
+        "      - id: soon\n        phrases: [led to]\n        unless_soon_after: [injury]\n",
+    )
+    signals = load_pack_file(pack)[0].options.lexicon.claims
+    assert [s.id for s in signals.signals] == ["foo", "claims-2", "figure", "soon"]
+    texts = [
+        "a foo b",
+        "xbaz",
+        "xbar",
+        "bar",
+        "up 5%",
+        "food",
+        "Foo!",
+        "abaz 3%",
+        "the 100m final",
+        "it led to a knee injury",
+        "it led to a fall",
+        "12m people",
+    ]
+    for text in texts:
+        scan = signals.scan(text)
+        hit = scan.first(0, len(text))
+        alone = sorted(
+            (span[0], k, s.id)
+            for k, s in enumerate(signals.signals)
+            for span in signal_hits(signals, text, s.id)
+        )
+        first = (alone[0][0], alone[0][2]) if alone else None
+        assert ((hit.start, hit.signal) if hit else None) == first, text
 
 
 _PIECES = [

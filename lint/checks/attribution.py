@@ -13,6 +13,17 @@ from lint.sourcing.analysis import analyse
 from lint.sourcing.lexicon import AttributionOptions, Lexicon
 from lint.sourcing.quotations import quotation_around
 
+# what was looked at, for each reason a claim has no source (``uncovered_reason``)
+UNCOVERED = {
+    "none": "no source in this sentence, the one before or after it, "
+    "or an opening sentence of its paragraph",
+    "turn": 'it turns to the reporter\'s own voice ("However, ..."), '
+    "so the source in the sentence before does not carry over",
+    "list-item": "it is an item of a list, and the sources of the items around it "
+    "do not carry over",
+    "next-only": "the source in the next sentence does not carry back to a claim before it",
+}
+
 
 def _vague_sources(prose: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """The vague sources of a text, from the phrase list and the patterns, in order; where two
@@ -56,4 +67,12 @@ def check_attribution(doc: Document, rule: Rule, ctx: Context) -> Iterator[Findi
             and info.needs_attribution
             and info.quote is None
         ):
-            yield rule.finding(info.start, info.end, text[info.start : info.end])
+            signal = options.lexicon.claims.by_id(info.signal) if info.signal else None
+            yield rule.finding(
+                info.start,
+                info.end,
+                text[info.start : info.end],
+                signal=info.signal,
+                type=signal.description if signal else "a claim",
+                detail=UNCOVERED[info.uncovered or "none"],
+            )

@@ -18,23 +18,24 @@ def file_record(result: FileResult) -> dict[str, Any]:
     for finding in result.findings:
         assert doc is not None
         span = span_of(doc, finding)
-        findings.append(
-            {
-                "rule": finding.rule,
-                "category": finding.category,
-                "severity": finding.severity.value,
-                "message": finding.message,
-                "match": finding.match,
-                "start": finding.start,
-                "end": finding.end,
-                "line": span.line,
-                "column": span.column,
-                "end_line": span.end_line,
-                "end_column": span.end_column,
-                "replacements": list(finding.replacements),
-                "applicability": finding.applicability.value,
-            }
-        )
+        record = {
+            "rule": finding.rule,
+            "category": finding.category,
+            "severity": finding.severity.value,
+            "message": finding.message,
+            "match": finding.match,
+            "start": finding.start,
+            "end": finding.end,
+            "line": span.line,
+            "column": span.column,
+            "end_line": span.end_line,
+            "end_column": span.end_column,
+            "replacements": list(finding.replacements),
+            "applicability": finding.applicability.value,
+        }
+        if finding.signal is not None:
+            record["signal"] = finding.signal
+        findings.append(record)
     return {"path": result.path, "findings": findings}
 
 

@@ -37,6 +37,7 @@ def diagnostic(doc: Document, finding: Finding) -> dict[str, Any]:
             "replacements": list(finding.replacements),
             "match": finding.match,
             "applicability": finding.applicability.value,
+            **({"signal": finding.signal} if finding.signal else {}),
         },
     }
     if finding.link:

@@ -63,6 +63,8 @@ def render(report: Report) -> str:
                     for text in finding.replacements
                 ]
                 entry["properties"] = {"applicability": finding.applicability.value}
+            if finding.signal is not None:
+                entry.setdefault("properties", {})["signal"] = finding.signal
             results.append(entry)
     log = {
         "$schema": SARIF_SCHEMA,

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lint.document import Document
-from lint.guard import GuardScan
 from lint.sentences import Sentence, sentences
 from lint.sourcing.coverage import (
     carried_from,
@@ -21,6 +20,7 @@ from lint.sourcing.coverage import (
     in_note,
     is_turn,
     paragraph_openers,
+    uncovered_reason,
     writers_view,
 )
 from lint.sourcing.cues import first_cue
@@ -63,7 +63,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     units = sentences(doc)
     sources = [pattern.scan(text) for pattern in lexicon.source_patterns]
     local = [local_attribution(text, s, sources, lexicon) for s in units]
-    claims = lexicon.claim.scan(text)
+    claims = lexicon.claims.scan(text)
     quoted, spoken, unvoiced = quoted_sentences(doc, units, local)
     own, latest = resolve_sources(local, units, text)
     openers = paragraph_openers(units, local, text, lexicon)
@@ -77,24 +77,30 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         body = text[sentence.start : sentence.end]
         quote = quote_span(body, sentence.start)
         unsourced = cue is None and i not in quoted  # only these can take a claim finding
-        claim = _claim_span(sentence, claims) if complete or unsourced else None
-        if claim is not None and writers_view(text, sentence, first_person):
-            claim = None  # the writer's own view ("I think ..."), signed by the byline
-        if claim is not None and in_note(text, sentence, lexicon):
-            claim = None  # "Correction: ...": the publication's own statement
+        hit = claims.first(sentence.start, sentence.end) if complete or unsourced else None
+        voice = None
+        if complete or hit is not None:
+            voice = _voice(text, sentence, lexicon, first_person)
+        if voice != "reporter":
+            hit = None  # the writer's own view, signed by the byline, or the publication's note
+        claim = (hit.start, hit.end) if hit is not None else None
         needs = sentence.block.kind not in ("heading", "title") and (
             claim is not None or quote is not None
         )
         cover = None  # the sentence whose attribution covers this one, if it has none itself
+        covered_by = "cue" if cue is not None else None
         if cue is None:
             if i in quoted:
-                cover = quoted[i]
+                cover, covered_by = quoted[i], "quotation"
             elif intros[i] is not None:
-                cover = intros[i]  # "The report found:" then a list or a paragraph: its content
+                # "The report found:" then a list or a paragraph: its content
+                cover, covered_by = intros[i], "colon lead-in"
             elif needs and not is_turn(sentence, text, lexicon):  # "However, ...": none covers
                 # only a sentence that needs a source takes its neighbour's: a plain fact
                 # after a quotation is the reporter's, not the speaker's
                 cover = carried_from(units, local, i, text, openers[i])
+                if cover is not None:
+                    covered_by = "neighbour" if abs(cover - i) == 1 else "paragraph opener"
         carried = cue is None and (i in quoted or cover is not None)
         attributed = cue is not None or carried
         source = own[i] if cue else None
@@ -117,7 +123,15 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
             source=source,
             quote=quote,
             claim=claim,
+            signal=hit.signal if hit is not None else None,
             unvoiced=i in unvoiced,
+            covered_by=covered_by,
+            voice=voice,
+            uncovered=(
+                uncovered_reason(units, local, i, text, lexicon)
+                if needs and not attributed and quote is None
+                else None
+            ),
         )
         if complete and lexicon.cue_model is not None and not needs:
             model = lexicon.cue_model.model
@@ -129,8 +143,9 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     return result
 
 
-def _claim_span(sentence: Sentence, claims: GuardScan) -> tuple[int, int] | None:
-    match = claims.search(sentence.start, sentence.end)
-    if match is None:
-        return None
-    return sentence.start + match.start(), sentence.start + match.end()
+def _voice(text: str, sentence: Sentence, lexicon: Lexicon, paragraphs: dict[int, bool]) -> str:
+    """Whose voice a sentence is in: the publication's note ("Correction: ..."), the writer in
+    the first person (a column, a review, a reader's letter) or the reporter."""
+    if in_note(text, sentence, lexicon):
+        return "note"
+    return "first person" if writers_view(text, sentence, paragraphs) else "reporter"

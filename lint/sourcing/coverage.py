@@ -53,6 +53,30 @@ def carried_from(
     return opener if opener is not None and opener < i - 1 else None
 
 
+def uncovered_reason(
+    units: list[Sentence],
+    local: list[tuple[str | None, str | None]],
+    i: int,
+    text: str,
+    lexicon: Lexicon,
+) -> str:
+    """Why a sentence that needs a source was given none: ``turn`` (it opens with "However"
+    after a sentence with a source), ``list-item`` (its neighbours with a source are other
+    items of a list), ``next-only`` (only the sentence after it has a source, and that does
+    not carry back) or ``none`` (no source before or after it, nor an opener naming one)."""
+    sentence = units[i]
+    near = [
+        j
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(units) and units[j].block == sentence.block and local[j][0]
+    ]
+    if i - 1 in near and is_turn(sentence, text, lexicon):
+        return "turn"
+    if any(opens_item(units[max(i, j)], text) for j in near):
+        return "list-item"
+    return "next-only" if i + 1 in near else "none"
+
+
 # A list item's line: a Markdown item, or a plain-text line that opens with a list marker.
 _LIST_MARKER = re.compile(r"[-~•*][ \t\u00a0]?\S")
 

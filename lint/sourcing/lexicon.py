@@ -12,11 +12,12 @@ import regex
 from lint.cache import content_key
 from lint.cuemodel import CueModelFile
 from lint.errors import ConfigError
-from lint.guard import GuardedPattern, opens_with_boundary
+from lint.guard import GuardedPattern
 from lint.packfiles import read_beside_pack
 from lint.saferegex import compile_user
+from lint.sourcing.signals import ClaimSignals, compile_signals
 from lint.trie import PhraseSet
-from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys
+from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys, plain
 
 REPORTS = ("unattributed-claim", "unattributed-quote", "vague-source")
 LEXICON_KEYS = {
@@ -54,7 +55,7 @@ class Lexicon:
     source_patterns: tuple[GuardedPattern, ...]
     vague: PhraseSet
     vague_patterns: tuple[regex.Pattern[str], ...]
-    claim: GuardedPattern
+    claims: ClaimSignals
     breaks: PhraseSet
     pronoun: PhraseSet
     labels: frozenset[str] = frozenset()  # "Correction:" is a label, not a speaker
@@ -75,7 +76,7 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     """Validate ``report`` and the ``lexicon`` mapping."""
     report = as_choice(fields["report"], "report", REPORTS)
     lex = check_keys(fields["lexicon"], LEXICON_KEYS, REQUIRED_LEXICON_KEYS, "'lexicon'")
-    skip = {"source_patterns", "cue_files", "cue_model"}
+    skip = {"source_patterns", "cue_files", "cue_model", "claims"}
     words = {key: as_str_list(node, key) for key, node in lex.items() if key not in skip}
     if "cue_files" in lex:
         for name in as_str_list(lex["cue_files"], "cue_files"):
@@ -86,16 +87,16 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
         )
         for item in lex["source_patterns"].value or []
     ]
-    claims = [
-        _user_pattern(item, "claims", as_str(item, "claims")) for item in lex["claims"].value or []
-    ]
+    claims = compile_signals(lex["claims"])
     vague = [
         _user_pattern(item, "vague_patterns", as_str(item, "vague_patterns"))
         for item in (lex["vague_patterns"].value or [] if "vague_patterns" in lex else [])
     ]
     model_file = _read_model(lex["cue_model"]) if "cue_model" in lex else None
     model_key = (model_file[0], content_key(model_file[1])) if model_file else None
-    signature = repr((sorted(words.items()), [p.pattern for p in patterns], model_key))
+    signature = repr(
+        (sorted(words.items()), [p.pattern for p in patterns], plain(lex["claims"]), model_key)
+    )
     lexicon = _LEXICONS.get(signature)
     if lexicon is None:  # the three shipped rules share one lexicon: compile it once
         lexicon = _compile_lexicon(words, patterns, claims, signature)
@@ -119,7 +120,7 @@ def _user_pattern(item: Node, key: str, pattern: str) -> regex.Pattern[str]:
 def _compile_lexicon(
     words: dict[str, list[str]],
     patterns: list[regex.Pattern[str]],
-    claims: list[regex.Pattern[str]],
+    claims: ClaimSignals,
     signature: str,
 ) -> Lexicon:
     cue = PhraseSet(words["cues"])
@@ -137,7 +138,7 @@ def _compile_lexicon(
         source_patterns=tuple(GuardedPattern.build(p) for p in patterns),
         vague=PhraseSet(words["vague"]),
         vague_patterns=(),
-        claim=GuardedPattern.build(compile_user(_one_pattern(claims), ignorecase=True)),
+        claims=claims,
         breaks=PhraseSet(words["breaks"], before="^[\"“‘']?"),
         pronoun=PhraseSet(words["pronouns"]),
         labels=frozenset(fold(label) for label in words.get("labels", [])),
@@ -149,14 +150,6 @@ def _compile_lexicon(
 def fold(words: str) -> str:
     """Words compared without case, curly apostrophes or spacing ("Editor’s  Note")."""
     return " ".join(words.lower().replace("’", "'").split())
-
-
-def _one_pattern(claims: list[regex.Pattern[str]]) -> str:
-    """The claim signals as one alternation; those opening with ``\\b`` share it."""
-    bounded = [p.pattern[2:] for p in claims if opens_with_boundary(p.pattern)]
-    others = [p.pattern for p in claims if not opens_with_boundary(p.pattern)]
-    shared = [rf"\b(?:{'|'.join(bounded)})"] if bounded else []
-    return f"(?:{'|'.join(shared + others)})"
 
 
 def _read_model(node: Node) -> tuple[str, str]:

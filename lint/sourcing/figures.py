@@ -1,0 +1,49 @@
+"""Figures that make a claim: a percentage, a sum or a count in millions ("12%", "£5bn",
+"800m euros"), told apart from distances and heights ("the 100m final", "a leap of 6.63m",
+"the 508m tall tower").
+
+The search pattern is loose on purpose; ``is_claim_figure`` decides the one ambiguous unit,
+a bare ``m``, which is millions before a plural noun and usually metres otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a number (not the tail of a longer one, nor of "4x4") and its unit
+FIGURE_PATTERN = (
+    r"\d(?<![\d.,x]\d)\d*(?:[.,]\d+)*\s*(?:%|per ?cent|million|billion|trillion|bn\b|m\b)"
+)
+
+# the distances of running races: "the 100m final", "the 1,500m" are events, not sums
+TRACK_DISTANCES = frozenset({60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
+# "a 508m tall tower": a measurement
+MEASURES = frozenset({"tall", "high", "long", "wide", "deep"})
+# plural nouns after which "m" is still metres ("the 60m hurdles", "two 100m titles")
+EVENTS = frozenset({"hurdles", "events", "titles", "races", "finals", "heats", "relays"})
+ATHLETICS = frozenset({"records", "times", "medals"})
+# words that merely end in s ("800m is", "5m as")
+NOT_PLURALS = frozenset({"as", "is", "was", "has", "his", "its", "this", "thus", "plus", "across"})
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b", re.IGNORECASE)
+_CENTIMETRES = re.compile(r"\.\d\d$")  # "6.63m": metres to the centimetre
+
+
+def is_claim_figure(text: str, start: int, end: int) -> bool:
+    """Whether the figure matched at ``text[start:end]`` (by ``FIGURE_PATTERN``) is a claim."""
+    figure = text[start:end].lower()  # the pattern is searched without case: "A400M"
+    if not figure.endswith("m"):
+        return True  # "%", "per cent", "million", "billion", "trillion", "bn"
+    number = figure[:-1].rstrip()
+    after = _NEXT_WORD.match(text, end)
+    word = after.group(1).lower() if after else ""
+    if word.endswith("s") and word not in EVENTS | ATHLETICS | NOT_PLURALS:
+        return True  # "800m euros", "5m people"
+    if _track_distance(number) or _CENTIMETRES.search(number):
+        return False
+    return word not in MEASURES
+
+
+def _track_distance(number: str) -> bool:
+    """Whether a number ("1,500") is the distance of a running race."""
+    digits = number.replace(",", "")
+    return digits.isdigit() and int(digits) in TRACK_DISTANCES
