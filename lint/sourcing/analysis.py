@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lint.document import Document
+from lint.saferegex import search_bounded
 from lint.sentences import Sentence, sentences
 from lint.sourcing.coverage import (
     carried_from,
@@ -23,7 +24,7 @@ from lint.sourcing.coverage import (
     uncovered_reason,
     writers_view,
 )
-from lint.sourcing.cues import first_cue
+from lint.sourcing.cues import first_cue, title_case
 from lint.sourcing.learned import doubted, learned_cue
 from lint.sourcing.lexicon import Lexicon
 from lint.sourcing.quotations import quote_span
@@ -65,7 +66,8 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
     local = [local_attribution(text, s, sources, lexicon) for s in units]
     claims = lexicon.claims.scan(text)
     quoted, spoken, unvoiced = quoted_sentences(doc, units, local)
-    own, latest = resolve_sources(local, units, text)
+    people = _people(doc, units, local, lexicon) if complete else None
+    own, latest = resolve_sources(local, units, text, people)
     openers = paragraph_openers(units, local, text, lexicon)
     intros = colon_intros(units, local, text)
     first_person: dict[int, bool] = {}  # per paragraph, filled as claims need it
@@ -81,8 +83,10 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         voice = None
         if complete or hit is not None:
             voice = _voice(text, sentence, lexicon, first_person)
-        if voice != "reporter":
-            hit = None  # the writer's own view, signed by the byline, or the publication's note
+        if voice != "reporter" or (hit is not None and _market_data(body, lexicon)):
+            # the writer's own view, signed by the byline; the publication's note; a market
+            # report ("The FTSE 100 rose 1.2% to 8,142 points")
+            hit = None
         claim = (hit.start, hit.end) if hit is not None else None
         needs = sentence.block.kind not in ("heading", "title") and (
             claim is not None or quote is not None
@@ -137,10 +141,35 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
             model = lexicon.cue_model.model
             if cue is not None and doubted(body, cue, lexicon, model):
                 info = replace(info, attributed=False, cue=None, source=None)
-            if not info.attributed:
+            headline = sentence.block.kind in ("heading", "title") or title_case(body)
+            if not info.attributed and not headline:  # a heading reports no one
                 info = learned_cue(info, body, latest[i], lexicon, model)
         result.append(info)
     return result
+
+
+def _people(
+    doc: Document,
+    units: list[Sentence],
+    local: list[tuple[str | None, str | None]],
+    lexicon: Lexicon,
+) -> list[str | None]:
+    """Per sentence with no source of its own, the person it introduces as its subject."""
+    people: list[str | None] = []
+    for sentence, (_, source) in zip(units, local, strict=True):
+        person = None if source else person_subject(doc, sentence)
+        if person is not None and (person[0].islower() or person.split()[0] in _NOT_NAMES):
+            person = None  # "he", "she", "the 31-year-old": no one new
+        people.append(clean_source(person, lexicon) if person else None)
+    return people
+
+
+_NOT_NAMES = frozenset(["He", "She", "The"])
+
+
+def _market_data(body: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence reports market data (an index, a price, an exchange rate)."""
+    return lexicon.market is not None and search_bounded(lexicon.market, body) is not None
 
 
 def _voice(text: str, sentence: Sentence, lexicon: Lexicon, paragraphs: dict[int, bool]) -> str:

@@ -22,10 +22,10 @@ def first_cue(body: str, lexicon: Lexicon) -> tuple[int, int] | None:
     if cue is None:
         return None
     quoted = quote_regions(body, 0, len(body)) if has_quote_mark(body, 0, cue[0]) else []
-    headline = _title_case(body) if body[cue[0]].isupper() else False
+    headline = title_case(body) if body[cue[0]].isupper() else False
     if not inside_any(cue, quoted) and _counts(body, cue, lexicon, headline):
         return cue
-    headline = _title_case(body)
+    headline = title_case(body)
     found = [c for c in lexicon.cue.finditer(body) if _counts(body, c, lexicon, headline)]
     outside = [c for c in found if not inside_any(c, quoted)]
     chosen = outside or found
@@ -75,7 +75,7 @@ def _named(body: str, cue: tuple[int, int]) -> bool:
     return after is not None and (after.group(1).isupper() or after.group(1) == "&")
 
 
-def _title_case(body: str) -> bool:
+def title_case(body: str) -> bool:
     """Whether three words in four of a sentence are capitalised, as in a headline."""
     words = [w for w in body.split() if w[:1].isalpha()]
     return len(words) > 1 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3

@@ -15,7 +15,7 @@ from lint.errors import ConfigError
 from lint.guard import GuardedPattern
 from lint.packfiles import read_beside_pack
 from lint.saferegex import compile_user
-from lint.sourcing.signals import ClaimSignals, compile_signals
+from lint.sourcing.signals import ClaimSignals, compile_signals, phrase_pattern
 from lint.trie import PhraseSet
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys, plain
 
@@ -33,14 +33,23 @@ LEXICON_KEYS = {
     "labels",
     "notes",
     "vague_patterns",
+    "market_data",
 }
-OPTIONAL_LEXICON_KEYS = {"cue_files", "not_cues", "cue_model", "labels", "notes", "vague_patterns"}
+OPTIONAL_LEXICON_KEYS = {
+    "cue_files",
+    "not_cues",
+    "cue_model",
+    "labels",
+    "notes",
+    "vague_patterns",
+    "market_data",
+}
 REQUIRED_LEXICON_KEYS = LEXICON_KEYS - OPTIONAL_LEXICON_KEYS
 # at most sixteen words ("According to a registration document filed with the ..." under
 # (?i)): an unbounded run of capitals (a shouted paragraph) would make every search that tries
 # it from each word quadratic
 NAME_PATTERN = (
-    r"(?:[A-Z][\w’'./-]*(?:\s+(?:of\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'./-]*){0,15})"
+    r"(?:[A-Z][\w’'./-]*(?:\s+(?:of\s+|for\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'./-]*){0,15})"
 )
 
 
@@ -62,6 +71,8 @@ class Lexicon:
     notes: frozenset[str] = frozenset()  # "Editor's note:" opens the publication's own note
     cue_model: CueModelFile | None = None
     signature: str = ""
+    # "The FTSE 100 rose 1.2% to 8,142 points": market data, a record rather than a claim
+    market: regex.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +155,7 @@ def _compile_lexicon(
         labels=frozenset(fold(label) for label in words.get("labels", [])),
         notes=frozenset(fold(label) for label in words.get("notes", [])),
         signature=signature,
+        market=phrase_pattern(words["market_data"]) if words.get("market_data") else None,
     )
 
 

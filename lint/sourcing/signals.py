@@ -226,6 +226,11 @@ def _phrase(phrase: str) -> str:
     return r"\s+".join(_NUMBER if w == "{number}" else regex.escape(w) for w in phrase.split())
 
 
+def phrase_pattern(phrases: list[str]) -> regex.Pattern[str]:
+    """Phrases (``{number}`` a number) found whole and without case, as one pattern."""
+    return compile_user(rf"\b(?:{_alternation(phrases)})\b", ignorecase=True)
+
+
 def _alternation(phrases: list[str]) -> str:
     """Phrases (matched without case) as one trie-shaped alternation; those opening with
     ``{number}`` share it."""

@@ -22,9 +22,16 @@ def pronoun_resolved(source: str | None, last_source: str | None) -> str | None:
 
 
 def resolve_sources(
-    local: list[tuple[str | None, str | None]], units: list[Sentence], text: str
+    local: list[tuple[str | None, str | None]],
+    units: list[Sentence],
+    text: str,
+    people: list[str | None] | None = None,
 ) -> tuple[list[str | None], list[str | None]]:
-    """Each sentence's own source with pronouns resolved, and the last source named by it."""
+    """Each sentence's own source with pronouns resolved, and the last source named by it.
+
+    ``people`` holds, per sentence without a source, the person it introduces as its subject
+    ("Ruth Lonsdale, 54, has waited two years"): a later "she said" means that person.
+    """
     own: list[str | None] = []
     latest: list[str | None] = []
     last: str | None = None
@@ -35,6 +42,8 @@ def resolve_sources(
             source = _refer_back(last, plural=False)
         elif source:
             last = source
+        elif people is not None and people[i]:
+            last = people[i]
         own.append(source)
         latest.append(last)
     return own, latest
@@ -64,12 +73,24 @@ def local_attribution(
     for scan in sources:
         match = scan.search(sentence.start, sentence.end)
         if match and fold(match.groupdict().get("source") or "") not in lexicon.labels:
-            return match.group(0).strip(), clean_source(match.groupdict().get("source"), lexicon)
+            source = match.groupdict().get("source")
+            if source and match.start("source") > 0:  # "Fishermen in Stromness said"
+                head = _SUBJECT_HEAD.fullmatch(
+                    text, sentence.start, sentence.start + match.start("source")
+                )
+                source = head.group(0) + source if head else source
+            return match.group(0).strip(), clean_source(source, lexicon)
     body = text[sentence.start : sentence.end]
     cue = first_cue(body, lexicon)
     if cue is None:
         return None, None
     source = clean_source(source_near(body, cue), lexicon)
+    named = _APPOSITION.match(body, cue[1]) if body[cue[0] : cue[1]].lower() in _SPOKES else None
+    if named is None and source and source.split()[0] in _OWNERS:
+        at = body.find(source)  # "Its chief executive, Ken Murphy, said"
+        named = _APPOSITION.match(body, at + len(source)) if at >= 0 else None
+    if named:  # "Its spokesman, Dmitry Peskov, said"
+        source = named.group(1)
     if source is None:  # "In his opinion, ...": the cue's own pronoun refers back
         owner = next(
             (w for w in body[cue[0] : cue[1]].split() if lexicon.pronoun.fullmatch(w)), None
@@ -77,6 +98,16 @@ def local_attribution(
         source = clean_source(owner, lexicon)
     return body[cue[0] : cue[1]], source
 
+
+# The head of a subject whose name ends it: "Fishermen in Stromness", "Officials at the Treasury"
+_SUBJECT_HEAD = re.compile(
+    r"(?!(?:In|On|At|After|Before|During|Since|For|With|By|From|When|While|If|As|Earlier|Later"
+    r"|Speaking|Meanwhile|But|And|So|Yet|The)\b)[A-Z][a-z]+(?:\s+[a-z]+){0,2}"
+    r"\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?"
+)
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+_OWNERS = frozenset(["Its", "His", "Her", "Their"])
+_APPOSITION = re.compile(rf",\s+({NAME_PATTERN}),")
 
 _PRONOUN = "\0pronoun"
 _PLURAL_PRONOUN = "\0plural pronoun"
@@ -129,11 +160,16 @@ _AUXILIARIES = r"(?:(?:has|had|have|also|not|never|once|later|again|[a-z]+ly)\s+
 _PREPOSITION = r"(?:of|for|to|in|on|at|by|with|from|about|into)\b"
 _SOURCE_BEFORE = re.compile(
     rf"({NAME_PATTERN}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
-    rf"|\b(?:[Tt]he|[Bb]oth)\s+[a-z][\w-]*(?:\s+(?!{_PREPOSITION})[a-z][\w-]*)?)"
+    rf"|\b(?:[Tt]he|[Bb]oth)\s+(?:(?!{_PREPOSITION})[\w’'-]+\s+){{0,2}}(?!{_PREPOSITION})[a-z][\w-]*"
+    # "Ukraine's foreign minister said"
+    rf"|{NAME_PATTERN}[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
     rf"(?:\s+(?:on|late|early|last)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
     rf"\s+{_AUXILIARIES}$"
 )
-_SOURCE_AFTER = re.compile(rf"\s+({NAME_PATTERN}|the\s+[\w-]+(?:\s+[\w-]+)?)")
+_SOURCE_AFTER = re.compile(
+    rf"\s+((?:(?!{_PREPOSITION}|the\b|an?\b)[a-z0-9/][\w/-]*\s+){{0,2}}{NAME_PATTERN}"
+    r"|the\s+[\w-]+(?:\s+[\w-]+)?)"
+)
 _INVERTED = re.compile(r"[,\"”’']\s*$")  # '"...," said the minister': the source follows
 # '"...," the RNC member said', '"...," Jeff Weaver, Sanders' campaign manager, said': the
 # words between a quotation and its cue name the speaker
@@ -185,6 +221,13 @@ NOUN_CUES = frozenset(
 _DETERMINERS = frozenset(["a", "an", "the", "of", "for", "to", "in", "on"])
 
 
+# the auxiliary of a progressive cue: "Trump is once again questioning", "isn't saying"
+_PROGRESSIVE = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:n[’']t)?"
+    r"(?:\s+(?:not|once\s+again|again|now|still|also|[a-z]+ly))*\s*$"
+)
+
+
 def _opening_subject(body: str, cue: tuple[int, int]) -> str | None:
     """The noun phrase that opens a sentence and leads to its cue, if the cue is a verb.
 
@@ -194,7 +237,11 @@ def _opening_subject(body: str, cue: tuple[int, int]) -> str | None:
         NOUN_CUES
     ):
         return None
-    opening = _OPENING_SUBJECT.match(body, 0, cue[0])
+    end = cue[0]
+    if body[cue[0] : cue[1]].split()[-1].endswith("ing"):  # "Donald Trump is warning"
+        progressive = _PROGRESSIVE.search(body, 0, cue[0])
+        end = progressive.start() if progressive else end
+    opening = _OPENING_SUBJECT.match(body, 0, end)
     if opening is None or opening.group(1).split()[-1].lower() in _DETERMINERS:
         return None
     return opening.group(1)
@@ -216,8 +263,10 @@ def source_near(body: str, cue: tuple[int, int]) -> str | None:
         and _CLAUSE_WORDS.isdisjoint(speaker.group(1).lower().split())
     ):
         return _mended(body, cue, speaker.group(1))
-    if not _INVERTED.search(body, 0, cue[0]):
-        return None  # "said the plan was sound": what follows is what was said
+    if not _INVERTED.search(body, 0, cue[0]) or body[cue[0] : cue[1]].endswith("ing"):
+        # "said the plan was sound", "..., arguing the move was needed": what follows is
+        # what was said
+        return None
     after = _SOURCE_AFTER.match(body, cue[1])
     return after.group(1) if after else None
 
@@ -261,6 +310,9 @@ def source_further(
             found = _document(body, cue)
     else:
         found = _verb_source(body, cue)
+    if found is None:  # the name that opens the sentence as the subject of its verb
+        opening = _compiled(_OPENING_NAME).match(body, 0, cue[0])
+        found = opening.group(1) if opening else None
     return pronoun_resolved(clean_source(found, lexicon), last_source)
 
 
@@ -322,6 +374,8 @@ _CAUSATIVE = frozenset(
 _PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
 # A group just before its verb: "aides say", "political analysts say", "his advisers said".
 _GROUP_BEFORE = rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$"
+# "Trump unleashed a series of tweets early Friday saying ...": these report without a comma
+_REPORTING_PARTICIPLES = frozenset(["saying", "telling", "calling", "claiming", "arguing"])
 # "Fiorina was upfront about her distaste for Trump, saying ...": the subject speaks
 _PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bby)\s+$")
 # A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
@@ -354,7 +408,9 @@ def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
     group = _compiled(_GROUP_BEFORE).search(body, 0, cue[0])
     if group and not _CAUSATIVE.intersection(body[: group.end(1)].lower().split()[-3:-1]):
         return group.group(1)
-    clause = last.endswith("ing") and _PARTICIPLE_CLAUSE.search(body, 0, cue[0])
+    clause = last.endswith("ing") and (
+        _PARTICIPLE_CLAUSE.search(body, 0, cue[0]) or last in _REPORTING_PARTICIPLES
+    )
     if clause or _COORDINATED.search(body, 0, cue[0]):
         opening = _compiled(_OPENING_NAME).match(body, 0, cue[0])
         if opening:

@@ -162,7 +162,7 @@ _STATE_VERB = (
     r"(?:is|was|has|had|looked|seemed|remained|appeared|sounded|felt"
     r"|(?:will|would|did|does|could|can)(?:n[’']t)?|won[’']t|can[’']t)\b"
 )
-_BETWEEN = r"(?:,[^,]{1,80},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|still\s+)?"
+_BETWEEN = r"(?:(?:,[^,]{1,80}){1,2},)?\s+(?:[a-z]+ly\s+|also\s+|then\s+|still\s+)?"
 _NAMED_PERSON = (
     rf"{_NOT_PERSON}(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+{_CAPITALISED}"
     rf"|{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}})"
