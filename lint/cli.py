@@ -374,6 +374,8 @@ def _sources(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(sources.render_json([(d.path, infos) for d, infos in maps]))
     else:
+        if maps:
+            print(sources.LEGEND)
         for doc, infos in maps:
             sys.stdout.write(sources.render_text(doc, infos, sys.stdout.isatty()))
     return status

@@ -50,16 +50,32 @@ def render_json(maps: list[tuple[str, list[SentenceInfo]]]) -> str:
     )
 
 
+LEGEND = "[+] has a source   [!] needs a source and has none   [ ] needs none"
+
+
 def render_text(doc: Document, infos: list[SentenceInfo], color: bool) -> str:
-    """The article with each sentence marked: [+] attributed, [!] needs a source, [ ] neither."""
+    """The article sentence by sentence, each on one line with its mark and source (see
+    ``LEGEND``), and a summary."""
     lines = [f"== {doc.path}"]
     for info in infos:
         mark = "+" if info.attributed else "!" if info.needs_attribution else " "
-        who = f"  <- {info.source or '?'} ({info.cue})" if info.attributed and info.cue else ""
-        if info.attributed and not info.cue:
-            who = f"  <- {info.source} (carried over)" if info.source else "  <- carried over"
         sentence = " ".join(doc.text[info.start : info.end].split())
         if color and mark == "!":
             sentence = f"\033[33m{sentence}\033[0m"
-        lines.append(f"[{mark}] {sentence}{who}")
+        lines.append(f"[{mark}] {sentence}{_annotation(info)}")
+    attributed = sum(info.attributed for info in infos)
+    unsourced = sum(info.needs_attribution and not info.attributed for info in infos)
+    lines.append(f"-- {len(infos)} sentences: {attributed} with a source, {unsourced} needing one")
     return "\n".join(lines) + "\n"
+
+
+def _annotation(info: SentenceInfo) -> str:
+    """What follows a sentence: its source and how it was found, or what it lacks."""
+    if info.attributed and info.cue:
+        learned = ", learned" if info.learned else ""
+        return f"  <- {info.source or '?'} (cue: {' '.join(info.cue.split())}{learned})"
+    if info.attributed:
+        return f"  <- {info.source or '?'} (from the {info.covered_by})"
+    if info.needs_attribution:
+        return f"  !! {info.signal or 'quotation'}"
+    return ""

@@ -82,7 +82,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
         hit = claims.first(sentence.start, sentence.end) if complete or unsourced else None
         voice = None
         if complete or hit is not None:
-            voice = _voice(text, sentence, lexicon, first_person)
+            voice = _voice(text, sentence, lexicon, first_person, units)
         if voice != "reporter" or (hit is not None and _market_data(body, lexicon)):
             # the writer's own view, signed by the byline; the publication's note; a market
             # report ("The FTSE 100 rose 1.2% to 8,142 points")
@@ -172,9 +172,15 @@ def _market_data(body: str, lexicon: Lexicon) -> bool:
     return lexicon.market is not None and search_bounded(lexicon.market, body) is not None
 
 
-def _voice(text: str, sentence: Sentence, lexicon: Lexicon, paragraphs: dict[int, bool]) -> str:
+def _voice(
+    text: str,
+    sentence: Sentence,
+    lexicon: Lexicon,
+    paragraphs: dict[int, bool],
+    units: list[Sentence],
+) -> str:
     """Whose voice a sentence is in: the publication's note ("Correction: ..."), the writer in
     the first person (a column, a review, a reader's letter) or the reporter."""
     if in_note(text, sentence, lexicon):
         return "note"
-    return "first person" if writers_view(text, sentence, paragraphs) else "reporter"
+    return "first person" if writers_view(text, sentence, paragraphs, units) else "reporter"

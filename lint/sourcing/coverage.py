@@ -164,14 +164,26 @@ _FIRST_PERSON = re.compile(
 )
 
 
-def writers_view(text: str, sentence: Sentence, paragraphs: dict[int, bool]) -> bool:
-    """Whether a sentence is in a paragraph where the writer speaks in the first person: a
-    column, a review or a reader's letter, signed by its byline.
+def writers_view(
+    text: str, sentence: Sentence, paragraphs: dict[int, bool], units: list[Sentence]
+) -> bool:
+    """Whether a sentence is the writer's own view: in a paragraph where the writer speaks in
+    the first person, or in an article where at least half the paragraphs (two or more) do,
+    as a column, a review or a reader's letter does. The byline signs it.
     """
     block = sentence.block
     if block.start not in paragraphs:
         paragraphs[block.start] = _first_person(text[block.start : block.end])
-    return paragraphs[block.start]
+    if paragraphs[block.start]:
+        return True
+    if _COLUMN not in paragraphs:
+        blocks = {u.block.start: u.block for u in units if u.block.kind not in ("heading", "title")}
+        mine = sum(_first_person(text[b.start : b.end]) for b in blocks.values())
+        paragraphs[_COLUMN] = mine >= 2 and 2 * mine >= len(blocks)
+    return paragraphs[_COLUMN]
+
+
+_COLUMN = -1  # the key of the whole article's verdict in ``writers_view``'s memo
 
 
 _LABEL = re.compile(r"\s*([^:\n]{1,40}):")

@@ -85,6 +85,9 @@ def local_attribution(
     if cue is None:
         return None, None
     source = clean_source(source_near(body, cue), lexicon)
+    noun = body[cue[0] : cue[1]].split()[0]
+    if source and noun.lower() in _RECORDS and body[: cue[0]].rstrip().endswith(source):
+        source = f"{source} {noun}"  # "Board papers show": the papers are the source
     named = _APPOSITION.match(body, cue[1]) if body[cue[0] : cue[1]].lower() in _SPOKES else None
     if named is None and source and source.split()[0] in _OWNERS:
         at = body.find(source)  # "Its chief executive, Ken Murphy, said"
@@ -106,6 +109,8 @@ _SUBJECT_HEAD = re.compile(
     r"\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?"
 )
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
+# documents that a cue opens with ("papers show"): a name before one names whose they are
+_RECORDS = frozenset(["papers", "documents", "records", "minutes", "accounts", "filings"])
 _OWNERS = frozenset(["Its", "His", "Her", "Their"])
 _APPOSITION = re.compile(rf",\s+({NAME_PATTERN}),")
 
