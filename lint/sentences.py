@@ -67,10 +67,27 @@ ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
 _CLOSERS = "\"”’')]"
-# A line that opens with a list marker ("- ", "~ ", "• ", "-Trump said ...") starts a sentence
-# whatever ends the line before it: a plain-text list of items, one to a line. ("*" is left
-# out: at a line's start in Markdown it is as likely to open an emphasis.)
-_LIST_ITEM = re.compile(r"\n(?=[ \t\u00a0]*[-~•][ \t\u00a0]?[\"“‘'(\[]?[A-Z0-9])")
+# The one definition of a plain-text list item: a line that opens with a marker ("- ", "~ ",
+# "• ", "– ", "-Trump said ...", or "* " with its space, since "*Emphasis*" opens lines too)
+# before a capital, a digit or a quotation. Such a line starts a sentence whatever ends the line
+# before it; the sourcing engine and the packs' patterns (``{ITEM}``) use the same definition.
+LIST_ITEM = r"[ \t\u00a0]*(?:[-~•–][ \t\u00a0]?|\*[ \t\u00a0]+)(?=[\"“‘'(\[]?[A-Z0-9])"
+_LIST_ITEM = re.compile(rf"\n(?={LIST_ITEM})")
+_ITEM_START = re.compile(LIST_ITEM)
+
+
+def opens_list_line(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` opens a plain-text list item: its marker, at a line's start."""
+    if not _ITEM_START.match(text, start):
+        return False
+    # only blanks before it on its line: looked for backwards, so that a very long line is not
+    # scanned again for each of its sentences
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\r\n"
+
+
 # A quotation signed after a dash at the end of its line ('"..." ― Sonya Herrid') ends there:
 # readers' comments and epigraphs are printed one to a line. The signature is capitalised
 # words alone, so a hard-wrapped line ending '"..." - Smith later' is not cut.

@@ -791,9 +791,8 @@ def test_vague_patterns_find_unnamed_groups_and_a_bad_one_names_its_line(
     vague = [f.match for f in found if f.rule == "attribution.vague-source"]
     assert vague == ["Critics have long argued", "experts say"]  # one finding per span
     pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
-    start = pack.index("    vague_patterns:\n")
-    end = pack.index("    claims:\n", start)
-    bad = pack[:start] + '    vague_patterns:\n      - "(?i)critics (say"\n' + pack[end:]
+    start = pack.index("    vague_groups:\n")
+    bad = pack[:start] + '    vague_patterns:\n      - "(?i)critics (say"\n' + pack[start:]
     line = bad[:start].count("\n") + 2
     write(tmp_path / "attribution.yaml", bad)
     for beside in ("attribution-cues.txt", "attribution-cue-model.tsv"):

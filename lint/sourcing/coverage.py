@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from lint.sentences import Sentence
+from lint.sentences import Sentence, opens_list_line
 from lint.sourcing.cues import inside_any
 from lint.sourcing.lexicon import Lexicon, fold
 from lint.sourcing.quotations import QUOTE_END, has_quote_mark, quote_pattern_for, quote_regions
@@ -77,30 +77,17 @@ def uncovered_reason(
     return "next-only" if i + 1 in near else "none"
 
 
-# A list item's line: a Markdown item, or a plain-text line that opens with a list marker.
-_LIST_MARKER = re.compile(r"[-~•*][ \t\u00a0]?\S")
-
-
 def opens_item(unit: Sentence, text: str) -> bool:
     """Whether a sentence opens an item of a list: a Markdown item's first sentence, or one
-    at the start of a plain-text line with a list marker."""
+    that opens a plain-text list line (``lint.sentences.LIST_ITEM``)."""
     if unit.block.kind == "item":
         return unit.start == unit.block.start
-    return _list_item(unit, text)
+    return opens_list_line(text, unit.start)
 
 
 def _list_item(unit: Sentence, text: str) -> bool:
     """Whether a sentence is (the start of) an item of a list."""
-    if unit.block.kind == "item":
-        return True
-    if not _LIST_MARKER.match(text, unit.start):
-        return False
-    # only blanks before it on its line: looked for backwards from the sentence, so that a
-    # very long line is not scanned again for each of its sentences
-    i = unit.start - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] in "\r\n"
+    return unit.block.kind == "item" or opens_list_line(text, unit.start)
 
 
 def colon_intros(

@@ -15,7 +15,9 @@ from lint.errors import ConfigError
 from lint.guard import GuardedPattern
 from lint.packfiles import read_beside_pack
 from lint.saferegex import compile_user
+from lint.sentences import LIST_ITEM
 from lint.sourcing.signals import ClaimSignals, compile_signals, phrase_pattern
+from lint.sourcing.vague import compile_vague_groups
 from lint.trie import PhraseSet
 from lint.yamlsource import Node, as_choice, as_str, as_str_list, check_keys, plain
 
@@ -34,8 +36,10 @@ LEXICON_KEYS = {
     "notes",
     "vague_patterns",
     "market_data",
+    "vague_groups",
 }
 OPTIONAL_LEXICON_KEYS = {
+    "vague_groups",
     "cue_files",
     "not_cues",
     "cue_model",
@@ -51,6 +55,24 @@ REQUIRED_LEXICON_KEYS = LEXICON_KEYS - OPTIONAL_LEXICON_KEYS
 NAME_PATTERN = (
     r"(?:[A-Z][\w’'./-]*(?:\s+(?:of\s+|for\s+|the\s+|de\s+|von\s+der\s+)?[A-Z][\w’'./-]*){0,15})"
 )
+
+
+# A speaker's label before a quotation: a capitalised word or two of description and a name,
+# at most six words, with no reporting verb among them ("Southampton boss Harry Redknapp")
+LABEL_PATTERN = (
+    r"(?!(?:Said|Says|Added)\b)(?:[A-Z][\w'’.-]*[^\S\n]+)?"
+    r"(?:(?!(?:told|tells|said|says|added|adds|wrote|writes|asked|explained|replied|insisted"
+    r"|warned|meanwhile)\b)[\w'’.()-]+[^\S\n]+){0,4}?[A-Z][\w'’.-]*"
+)
+PLACEHOLDERS = {"{NAME}": NAME_PATTERN, "{ITEM}": LIST_ITEM, "{LABEL}": LABEL_PATTERN}
+
+
+def with_placeholders(pattern: str) -> str:
+    """A source pattern with ``{NAME}`` (a capitalised name), ``{ITEM}`` (a list item's
+    marker, ``lint.sentences.LIST_ITEM``) and ``{LABEL}`` (a speaker's label) spelled out."""
+    for placeholder, regex_text in PLACEHOLDERS.items():
+        pattern = pattern.replace(placeholder, regex_text)
+    return pattern
 
 
 @dataclass(frozen=True)
@@ -87,15 +109,13 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     """Validate ``report`` and the ``lexicon`` mapping."""
     report = as_choice(fields["report"], "report", REPORTS)
     lex = check_keys(fields["lexicon"], LEXICON_KEYS, REQUIRED_LEXICON_KEYS, "'lexicon'")
-    skip = {"source_patterns", "cue_files", "cue_model", "claims"}
+    skip = {"source_patterns", "cue_files", "cue_model", "claims", "vague_groups"}
     words = {key: as_str_list(node, key) for key, node in lex.items() if key not in skip}
     if "cue_files" in lex:
         for name in as_str_list(lex["cue_files"], "cue_files"):
             words["cues"] = words["cues"] + _read_cue_file(lex["cue_files"], name)
     patterns = [
-        _user_pattern(
-            item, "source_patterns", as_str(item, "source_patterns").replace("{NAME}", NAME_PATTERN)
-        )
+        _user_pattern(item, "source_patterns", with_placeholders(as_str(item, "source_patterns")))
         for item in lex["source_patterns"].value or []
     ]
     claims = compile_signals(lex["claims"])
@@ -103,10 +123,18 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
         _user_pattern(item, "vague_patterns", as_str(item, "vague_patterns"))
         for item in (lex["vague_patterns"].value or [] if "vague_patterns" in lex else [])
     ]
+    if "vague_groups" in lex:
+        vague += compile_vague_groups(lex["vague_groups"])
     model_file = _read_model(lex["cue_model"]) if "cue_model" in lex else None
     model_key = (model_file[0], content_key(model_file[1])) if model_file else None
     signature = repr(
-        (sorted(words.items()), [p.pattern for p in patterns], plain(lex["claims"]), model_key)
+        (
+            sorted(words.items()),
+            [p.pattern for p in patterns],
+            plain(lex["claims"]),
+            [p.pattern for p in vague],
+            model_key,
+        )
     )
     lexicon = _LEXICONS.get(signature)
     if lexicon is None:  # the three shipped rules share one lexicon: compile it once

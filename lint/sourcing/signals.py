@@ -166,7 +166,7 @@ def _signal(item: Node) -> ClaimSignal:
     if "phrases" in lists:
         case = "match_case" in fields and as_bool(fields["match_case"], "match_case")
         phrases = lists["phrases"]
-        cores.append(f"(?-i:{'|'.join(map(_phrase, phrases))})" if case else _alternation(phrases))
+        cores.append(f"(?-i:{'|'.join(map(_phrase, phrases))})" if case else alternation(phrases))
     cores += [_checked(p, as_str(p, "patterns")) for p in _items(fields.get("patterns"))]
     recogniser = None
     if "recogniser" in fields:
@@ -228,10 +228,10 @@ def _phrase(phrase: str) -> str:
 
 def phrase_pattern(phrases: list[str]) -> regex.Pattern[str]:
     """Phrases (``{number}`` a number) found whole and without case, as one pattern."""
-    return compile_user(rf"\b(?:{_alternation(phrases)})\b", ignorecase=True)
+    return compile_user(rf"\b(?:{alternation(phrases)})\b", ignorecase=True)
 
 
-def _alternation(phrases: list[str]) -> str:
+def alternation(phrases: list[str]) -> str:
     """Phrases (matched without case) as one trie-shaped alternation; those opening with
     ``{number}`` share it."""
     numbered = [p.split(None, 1)[1] for p in phrases if p.startswith("{number} ")]
@@ -247,16 +247,16 @@ def _wrapped(core: str, lists: dict[str, list[str]], word: bool) -> str:
     """The signal's core with its required words before it and its exceptions around it."""
     before = ""
     if "unless_before" in lists:
-        words = _alternation(lists["unless_before"])
+        words = alternation(lists["unless_before"])
         before = rf"(?<!\b(?:{words})\s+)"
     if "after" in lists:
-        core = rf"(?:{_alternation(lists['after'])})\s+(?:{core})"
+        core = rf"(?:{alternation(lists['after'])})\s+(?:{core})"
     after = ""
     if "unless_after" in lists:
-        words = _alternation(lists["unless_after"])
+        words = alternation(lists["unless_after"])
         after += rf"(?!(?:\s+|\s*-\s*)(?:{words})\b)"
     if "unless_soon_after" in lists:
-        words = _alternation(lists["unless_soon_after"])
+        words = alternation(lists["unless_soon_after"])
         after += rf"(?!(?:\s+[\w'’-]+){{0,{_SOON}}}?\s+(?:{words})\b)"
     if word:
         return rf"\b{before}(?:{core})\b{after}"
