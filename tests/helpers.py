@@ -87,3 +87,11 @@ def languagetool_down(
     monkeypatch.setattr(lt, "_check", down)
     monkeypatch.setattr(lt, "_failures", {})
     return calls
+
+
+def copy_pack_files(folder: Path) -> None:
+    """Copy the files the shipped attribution pack reads beside it (its word lists and cue
+    model) into ``folder``, for a test that writes its own copy of the pack there."""
+    rules = Path(__file__).parent.parent / "rules"
+    for path in rules.glob("attribution-*"):
+        (folder / path.name).write_bytes(path.read_bytes())

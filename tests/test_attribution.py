@@ -19,7 +19,7 @@ from lint.sourcing.analysis import analyse
 from lint.sourcing.quotations import quote_regions
 from lint.sourcing.records import SentenceInfo
 from lint.sourcing.signals import signal_hits
-from tests.helpers import lint_text, run_cli, shipped_rules, write
+from tests.helpers import copy_pack_files, lint_text, run_cli, shipped_rules, write
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RULES = shipped_rules("attribution")
@@ -285,6 +285,7 @@ def test_a_slow_source_pattern_is_an_error_for_its_file_not_a_crash(tmp_path: Pa
     end = pack.index("\n    labels:", start)
     slow = pack[:start] + "    source_patterns: ['(x+x+)+y']" + pack[end:]
     write(tmp_path / "attribution.yaml", slow)
+    copy_pack_files(tmp_path)
     rules = Path(__file__).parent.parent / "rules"
     for name in ("attribution-cues.txt", "attribution-cue-model.tsv"):
         write(tmp_path / name, (rules / name).read_text())
@@ -302,6 +303,7 @@ def test_a_slow_source_pattern_is_an_error_for_its_file_not_a_crash(tmp_path: Pa
 def test_cue_files_are_read_beside_the_pack(tmp_path: Path) -> None:
     pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
     write(tmp_path / "attribution.yaml", pack)
+    copy_pack_files(tmp_path)
     write(tmp_path / "attribution-cues.txt", "# header\nquipped\t9\t0.99\n")
     model = Path(__file__).parent.parent / "rules" / "attribution-cue-model.tsv"
     write(tmp_path / "attribution-cue-model.tsv", model.read_text())
@@ -490,11 +492,12 @@ def test_a_cue_inside_a_not_cue_phrase_does_not_count() -> None:
 
 def test_not_cues_must_be_a_list_of_strings(tmp_path: Path) -> None:
     pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
-    start = pack.index("    not_cues:\n")
-    end = pack.index("]", start) + 1
+    start = pack.index("    not_cues:")
+    end = pack.index("\n", start)
     bad = pack[:start] + "    not_cues: [showed up, 7]" + pack[end:]
     line = bad[:start].count("\n") + 1
     write(tmp_path / "attribution.yaml", bad)
+    copy_pack_files(tmp_path)
     write(tmp_path / "attribution-cues.txt", "")
     write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
     article = write(tmp_path / "a.txt", "Prices rose.\n")
@@ -795,6 +798,7 @@ def test_vague_patterns_find_unnamed_groups_and_a_bad_one_names_its_line(
     bad = pack[:start] + '    vague_patterns:\n      - "(?i)critics (say"\n' + pack[start:]
     line = bad[:start].count("\n") + 2
     write(tmp_path / "attribution.yaml", bad)
+    copy_pack_files(tmp_path)
     for beside in ("attribution-cues.txt", "attribution-cue-model.tsv"):
         write(tmp_path / beside, (Path(__file__).parent.parent / "rules" / beside).read_text())
     write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
@@ -803,3 +807,48 @@ def test_vague_patterns_find_unnamed_groups_and_a_bad_one_names_its_line(
     assert result.code == 2
     assert f"{tmp_path / 'attribution.yaml'}:{line}:" in result.err
     assert "'vague_patterns' has a regex that does not compile" in result.err
+
+
+def test_a_newsroom_extends_the_word_lists_from_files_beside_its_pack(tmp_path: Path) -> None:
+    copy_pack_files(tmp_path)
+    pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
+    write(tmp_path / "attribution.yaml", pack)
+    for name in ("attribution-cues-listed.txt", "attribution-noun-cues.txt"):
+        with (tmp_path / name).open("a", encoding="utf-8") as listed:
+            listed.write("dossier\n")
+    write(tmp_path / "attribution-documents.txt", "dossier\nreport\n")
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
+    article = write(tmp_path / "a.txt", "The leaked dossier shows the scheme cost £2bn.\n")
+    result = run_cli("sources", "-f", "json", str(article))
+    [sentence] = json.loads(result.out)["files"][0]["sentences"]
+    assert (sentence["cue"], sentence["source"]) == ("dossier", "The leaked dossier")
+    (tmp_path / "attribution-documents.txt").unlink()
+    missing = run_cli("check", str(article))
+    assert missing.code == 2 and "attribution-documents.txt" in missing.err
+
+
+def test_a_lexicon_without_the_newer_lists_reads_the_shipped_ones(tmp_path: Path) -> None:
+    copy_pack_files(tmp_path)
+    pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
+    for key in ("noun_cues", "documents", "group_nouns"):
+        start = pack.index(f"    {key}:")
+        pack = pack[:start] + pack[pack.index("\n", start) + 1 :]
+    write(tmp_path / "attribution.yaml", pack)
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
+    article = write(tmp_path / "a.txt", "The new survey found that prices rose by 5%.\n")
+    result = run_cli("sources", "-f", "json", str(article))
+    [sentence] = json.loads(result.out)["files"][0]["sentences"]
+    assert sentence["source"] == "The new survey"
+
+
+def test_a_word_list_reference_must_name_a_file(tmp_path: Path) -> None:
+    copy_pack_files(tmp_path)
+    pack = (Path(__file__).parent.parent / "rules" / "attribution.yaml").read_text()
+    bad = pack.replace("labels: {file: attribution-labels.txt}", "labels: {path: labels.txt}")
+    write(tmp_path / "attribution.yaml", bad)
+    write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")
+    article = write(tmp_path / "a.txt", "Prices rose.\n")
+    result = run_cli("check", str(article))
+    line = bad[: bad.index("labels: {path")].count("\n") + 1
+    assert result.code == 2 and f"attribution.yaml:{line}:" in result.err
+    assert "unknown key 'path'" in result.err

@@ -13,7 +13,7 @@ from lint.document import parse_document
 from lint.errors import ConfigError
 from lint.sources import lexicon_rule
 from lint.sourcing.analysis import analyse
-from tests.helpers import run_cli, shipped_rules, write
+from tests.helpers import copy_pack_files, run_cli, shipped_rules, write
 
 RULES = Path(__file__).parent.parent / "rules"
 
@@ -63,6 +63,7 @@ def test_a_bad_model_file_names_the_file_and_line(
 
 def _pack_with_model(tmp_path: Path, model: str) -> Path:
     write(tmp_path / "attribution.yaml", (RULES / "attribution.yaml").read_text())
+    copy_pack_files(tmp_path)
     write(tmp_path / "attribution-cues.txt", (RULES / "attribution-cues.txt").read_text())
     write(tmp_path / "attribution-cue-model.tsv", model)
     write(tmp_path / ".copydesk.yaml", "packs: [attribution.yaml]\n")

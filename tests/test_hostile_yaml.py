@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.safefile import read_regular
-from tests.helpers import run_cli, write
+from tests.helpers import copy_pack_files, run_cli, write
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
@@ -133,6 +133,7 @@ def test_an_overlong_cue_is_an_error_at_its_line(tmp_path: Path) -> None:
 
     pack = shipped_packs()["attribution"].read_text(encoding="utf-8")
     write(tmp_path / "attribution.yaml", pack)
+    copy_pack_files(tmp_path)
     write(tmp_path / "attribution-cue-model.tsv", "")
     cues = "said\n" + "x" * 2000 + "\n"
     write(tmp_path / "attribution-cues.txt", cues)

@@ -25,6 +25,7 @@ from lint.sourcing.coverage import (
     writers_view,
 )
 from lint.sourcing.cues import first_cue, title_case
+from lint.sourcing.further import source_further
 from lint.sourcing.learned import doubted, learned_cue
 from lint.sourcing.lexicon import Lexicon
 from lint.sourcing.quotations import quote_span
@@ -34,7 +35,6 @@ from lint.sourcing.sources import (
     local_attribution,
     pronoun_resolved,
     resolve_sources,
-    source_further,
 )
 from lint.sourcing.speakers import person_subject, quoted_sentences
 
@@ -102,7 +102,7 @@ def _analyse(doc: Document, lexicon: Lexicon, complete: bool) -> list[SentenceIn
             elif needs and not is_turn(sentence, text, lexicon):  # "However, ...": none covers
                 # only a sentence that needs a source takes its neighbour's: a plain fact
                 # after a quotation is the reporter's, not the speaker's
-                cover = carried_from(units, local, i, text, openers[i])
+                cover = carried_from(units, local, i, text, openers[i], lexicon)
                 if cover is not None:
                     covered_by = "neighbour" if abs(cover - i) == 1 else "paragraph opener"
         carried = cue is None and (i in quoted or cover is not None)

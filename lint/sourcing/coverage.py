@@ -6,6 +6,7 @@ neighbour, a paragraph opener, a colon lead-in, a list label), and which sentenc
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from lint.sentences import Sentence, opens_list_line
 from lint.sourcing.cues import inside_any
@@ -13,12 +14,20 @@ from lint.sourcing.lexicon import Lexicon, fold
 from lint.sourcing.quotations import QUOTE_END, has_quote_mark, quote_pattern_for, quote_regions
 
 _BREAK_REACH = 80  # a turn ("However", "On the other hand") opens its sentence
+
+
 # A sentence that goes on with the document just cited ("The report predicts ...") names the
-# source of the sentence before it too.
-_REFERS_BACK = re.compile(
-    r"(?:The|This|Its|Their)\s+(?:new\s+|latest\s+)?(?:report|study|survey|research|poll|analysis)"
-    r"\s+(?:also\s+)?[a-z]+"
-)
+# source of the sentence before it too; "The figures show" does not, as figures and data are
+# what a claim states rather than who states it.
+_CONTENT_NOUNS = frozenset(["figures", "data", "statistics"])
+
+
+@cache
+def _refers_back(documents: frozenset[str]) -> re.Pattern[str]:
+    nouns = "|".join(re.escape(noun) for noun in sorted(documents - _CONTENT_NOUNS))
+    return re.compile(
+        rf"(?:The|This|Its|Their)\s+(?:new\s+|latest\s+)?(?:{nouns})\s+(?:also\s+)?[a-z]+"
+    )
 
 
 def carried_from(
@@ -27,6 +36,7 @@ def carried_from(
     i: int,
     text: str,
     opener: int | None,
+    lexicon: Lexicon,
 ) -> int | None:
     """The sentence whose attribution covers this one, if any: one sentence earlier or later
     in the same paragraph, else the paragraph's ``opener`` (see ``paragraph_openers``).
@@ -46,7 +56,7 @@ def carried_from(
             if j > i and not (
                 quote_pattern_for(body).search(body)
                 or QUOTE_END.search(neighbour)
-                or _REFERS_BACK.match(neighbour)
+                or _refers_back(lexicon.documents).match(neighbour)
             ):
                 continue
             return j

@@ -8,16 +8,11 @@ from dataclasses import replace
 
 from lint.cuemodel import CueModel
 from lint.sourcing.cues import first_cue, in_not_cue
+from lint.sourcing.further import source_further
 from lint.sourcing.lexicon import Lexicon
 from lint.sourcing.quotations import quotation_spans
 from lint.sourcing.records import SentenceInfo
-from lint.sourcing.sources import (
-    NOUN_CUES,
-    clean_source,
-    pronoun_resolved,
-    source_further,
-    source_near,
-)
+from lint.sourcing.sources import clean_source, pronoun_resolved, source_near
 
 
 def learned_cue(
@@ -38,7 +33,7 @@ def learned_cue(
     if found is None:
         return info
     cue = found[:2]
-    source = clean_source(source_near(body, cue), lexicon)
+    source = clean_source(source_near(body, cue, lexicon), lexicon)
     if source is None:
         source = source_further(body, cue, last_source, lexicon)
     else:
@@ -52,7 +47,7 @@ def doubted(body: str, cue: str, lexicon: Lexicon, model: CueModel) -> bool:
     only if the model also reads it as a cue; verbs ("said") always count, and in a sentence
     with a claim or a quotation the lexicon alone decides.
     """
-    if cue.lower() not in NOUN_CUES:
+    if cue.lower() not in lexicon.noun_cues:
         return False
     span = first_cue(body, lexicon)
     if span is None:

@@ -13,7 +13,7 @@ from lint.cache import content_key
 from lint.cuemodel import CueModelFile
 from lint.errors import ConfigError
 from lint.guard import GuardedPattern
-from lint.packfiles import read_beside_pack
+from lint.packfiles import read_beside_pack, shipped_pack_dir
 from lint.saferegex import compile_user
 from lint.sentences import LIST_ITEM
 from lint.sourcing.signals import ClaimSignals, compile_signals, phrase_pattern
@@ -37,9 +37,15 @@ LEXICON_KEYS = {
     "vague_patterns",
     "market_data",
     "vague_groups",
+    "noun_cues",
+    "documents",
+    "group_nouns",
 }
 OPTIONAL_LEXICON_KEYS = {
     "vague_groups",
+    "noun_cues",
+    "documents",
+    "group_nouns",
     "cue_files",
     "not_cues",
     "cue_model",
@@ -95,6 +101,9 @@ class Lexicon:
     signature: str = ""
     # "The FTSE 100 rose 1.2% to 8,142 points": market data, a record rather than a claim
     market: regex.Pattern[str] | None = None
+    noun_cues: frozenset[str] = frozenset()  # "a BT spokesman", "Christie's speech"
+    documents: frozenset[str] = frozenset()  # noun cues that are their own source: "The poll"
+    group_nouns: tuple[str, ...] = ()  # people as a group: "aides say", "by Republicans"
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,9 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     report = as_choice(fields["report"], "report", REPORTS)
     lex = check_keys(fields["lexicon"], LEXICON_KEYS, REQUIRED_LEXICON_KEYS, "'lexicon'")
     skip = {"source_patterns", "cue_files", "cue_model", "claims", "vague_groups"}
-    words = {key: as_str_list(node, key) for key, node in lex.items() if key not in skip}
+    words = {key: word_list(node, key) for key, node in lex.items() if key not in skip}
+    for key, name in DEFAULT_LISTS.items():  # a lexicon written before these lists existed
+        words.setdefault(key, _shipped_list(name))
     if "cue_files" in lex:
         for name in as_str_list(lex["cue_files"], "cue_files"):
             words["cues"] = words["cues"] + _read_cue_file(lex["cue_files"], name)
@@ -184,6 +195,9 @@ def _compile_lexicon(
         notes=frozenset(fold(label) for label in words.get("notes", [])),
         signature=signature,
         market=phrase_pattern(words["market_data"]) if words.get("market_data") else None,
+        noun_cues=frozenset(word.lower() for word in words["noun_cues"]),
+        documents=frozenset(word.lower() for word in words["documents"]),
+        group_nouns=tuple(words["group_nouns"]),
     )
 
 
@@ -198,8 +212,31 @@ def _read_model(node: Node) -> tuple[str, str]:
     return str(Path(node.path).parent / name), read_beside_pack(node, name)
 
 
+# word lists a lexicon may leave out, read from the shipped pack's files
+DEFAULT_LISTS = {
+    "noun_cues": "attribution-noun-cues.txt",
+    "documents": "attribution-documents.txt",
+    "group_nouns": "attribution-group-nouns.txt",
+}
+
+
+def word_list(node: Node, key: str) -> list[str]:
+    """A lexicon's word list: written in the pack, or ``{file: NAME}``, a file beside the pack
+    with one entry per line (``#`` starts a comment line)."""
+    if isinstance(node.value, dict):
+        fields = check_keys(node, {"file"}, {"file"}, f"'{key}'")
+        return _read_cue_file(node, as_str(fields["file"], "file"))
+    return as_str_list(node, key)
+
+
+def _shipped_list(name: str) -> list[str]:
+    """A word list shipped beside the attribution pack."""
+    text = (shipped_pack_dir() / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
 def _read_cue_file(node: Node, name: str) -> list[str]:
-    """Cues from a file beside the pack: the first tab-separated field of each line."""
+    """Entries of a file beside the pack: the first tab-separated field of each line."""
     cues = []
     for number, line in enumerate(read_beside_pack(node, name).splitlines(), 1):
         cue = line.split("\t")[0].strip()

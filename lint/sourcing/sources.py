@@ -6,11 +6,23 @@ cleaned of connectives and stray words.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from lint.guard import GuardScan
 from lint.sentences import Sentence
 from lint.sourcing.cues import first_cue
+from lint.sourcing.grammar import (
+    AUXILIARIES,
+    DAY,
+    NO_SUBJECT,
+    NOT_NAMES,
+    OPENING_NAME,
+    PASSIVE,
+    PREPOSITION,
+    VERB_WORDS,
+    agent_pattern,
+    compiled,
+    without_connectives,
+)
 from lint.sourcing.lexicon import NAME_PATTERN, Lexicon, fold
 
 
@@ -62,7 +74,7 @@ def _named_group(units: list[Sentence], i: int, text: str) -> str | None:
     found = _NAMED_GROUP.search(text, before.start, before.end)
     if found is None:
         return None
-    return " ".join(_without_connectives(found.group(1).split())) or None
+    return " ".join(without_connectives(found.group(1).split())) or None
 
 
 def local_attribution(
@@ -84,7 +96,7 @@ def local_attribution(
     cue = first_cue(body, lexicon)
     if cue is None:
         return None, None
-    source = clean_source(source_near(body, cue), lexicon)
+    source = clean_source(source_near(body, cue, lexicon), lexicon)
     noun = body[cue[0] : cue[1]].split()[0]
     if source and noun.lower() in _RECORDS and body[: cue[0]].rstrip().endswith(source):
         source = f"{source} {noun}"  # "Board papers show": the papers are the source
@@ -117,14 +129,6 @@ _APPOSITION = re.compile(rf",\s+({NAME_PATTERN}),")
 _PRONOUN = "\0pronoun"
 _PLURAL_PRONOUN = "\0plural pronoun"
 _PLURAL = frozenset(["they", "their", "them"])
-# Words a capitalised-name pattern finds that name no one: the quoted speaker's own voice
-# ("I think"), and times ("Donald Trump on Sunday tweeted").
-_NOT_NAMES = frozenset(
-    [
-        *("i", "we", "you", "it", "my", "our", "your", "me", "us", "do"),
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    ]
-)
 
 
 def _refer_back(last_source: str | None, plural: bool) -> str | None:
@@ -137,42 +141,16 @@ def _refer_back(last_source: str | None, plural: bool) -> str | None:
     return last_source if group or (led and words[-1].endswith("s")) else None
 
 
-_LEADING = frozenset(
-    [
-        "although",
-        "however",
-        "but",
-        "and",
-        "as",
-        "while",
-        "when",
-        "after",
-        "before",
-        "if",
-        "because",
-        "then",
-        "also",
-        "so",
-        # "On Tuesday Mr Ebbers said"; not "sunday", which opens newspapers' names
-        *("on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"),
-    ]
-)
-_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-# between a source and its verb: "Clinton has not mentioned", "Trump has steadfastly refused",
-# "he later said"
-_AUXILIARIES = r"(?:(?:has|had|have|also|not|never|once|later|again|[a-z]+ly)\s+){0,3}"
-# "At the risk of stating ...": a cue after a preposition has no source before it
-_PREPOSITION = r"(?:of|for|to|in|on|at|by|with|from|about|into)\b"
 _SOURCE_BEFORE = re.compile(
     rf"({NAME_PATTERN}|\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
-    rf"|\b(?:[Tt]he|[Bb]oth)\s+(?:(?!{_PREPOSITION})[\w’'-]+\s+){{0,2}}(?!{_PREPOSITION})[a-z][\w-]*"
+    rf"|\b(?:[Tt]he|[Bb]oth)\s+(?:(?!{PREPOSITION})[\w’'-]+\s+){{0,2}}(?!{PREPOSITION})[a-z][\w-]*"
     # "Ukraine's foreign minister said"
     rf"|{NAME_PATTERN}[’']s\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
-    rf"(?:\s+(?:on|late|early|last)\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
-    rf"\s+{_AUXILIARIES}$"
+    rf"(?:\s+(?:on|late|early|last)\s+{DAY}(?:\s+(?:morning|afternoon|evening|night))?)?"
+    rf"\s+{AUXILIARIES}$"
 )
 _SOURCE_AFTER = re.compile(
-    rf"\s+((?:(?!{_PREPOSITION}|the\b|an?\b)[a-z0-9/][\w/-]*\s+){{0,2}}{NAME_PATTERN}"
+    rf"\s+((?:(?!{PREPOSITION}|the\b|an?\b)[a-z0-9/][\w/-]*\s+){{0,2}}{NAME_PATTERN}"
     r"|the\s+[\w-]+(?:\s+[\w-]+)?)"
 )
 _INVERTED = re.compile(r"[,\"”’']\s*$")  # '"...," said the minister': the source follows
@@ -180,7 +158,7 @@ _INVERTED = re.compile(r"[,\"”’']\s*$")  # '"...," said the minister': the s
 # words between a quotation and its cue name the speaker
 _AFTER_QUOTE = re.compile(
     r"[,?!—-]\s*(?:[\"”’]|'')\s+((?:[^\s\"“”]+\s+){0,11}?[^\s\"“”]+?),?"
-    rf"\s+{_AUXILIARIES}$"
+    rf"\s+{AUXILIARIES}$"
 )
 _CLAUSE_WORDS = frozenset(["and", "but", "or", "then", "while", "as", "because", "when", "who"])
 # The sentence's opening noun phrase as the source of a verb it leads to, perhaps across an
@@ -191,37 +169,7 @@ _OPENING_SUBJECT = re.compile(
     r"((?:[A-Z][\w.'’-]*|[Tt]he|[Aa]n?)"
     r"(?:\s+(?!(?:to|that|who|which|is|was|are|were|will|would|has|have|had|and|does|do|did|not"
     r"|never|meanwhile|however)\b)(?![\w.'’-]*n[’']t\b)[\w(][\w.'’()&-]*){0,6})"
-    rf"(?:(?:,[^,\"“”]{{1,120}}){{1,4}},)?\s+{_AUXILIARIES}$"
-)
-# Cues that are nouns ("a spokesman for", "the report"): a phrase before one modifies it.
-NOUN_CUES = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "poll",
-        "report",
-        "survey",
-        "study",
-        "figures",
-        "data",
-        "research",
-        "analysis",
-        "statement",
-        "speech",
-        "letter",
-        "memo",
-        "interview",
-        "remarks",
-        "testimony",
-        "warning",
-        "allegations",
-        "sources",
-        "according",
-        "prediction",
-        "rumours",
-        "rumors",
-    ]
+    rf"(?:(?:,[^,\"“”]{{1,120}}){{1,4}},)?\s+{AUXILIARIES}$"
 )
 _DETERMINERS = frozenset(["a", "an", "the", "of", "for", "to", "in", "on"])
 
@@ -233,13 +181,14 @@ _PROGRESSIVE = re.compile(
 )
 
 
-def _opening_subject(body: str, cue: tuple[int, int]) -> str | None:
+def _opening_subject(body: str, cue: tuple[int, int], lexicon: Lexicon) -> str | None:
     """The noun phrase that opens a sentence and leads to its cue, if the cue is a verb.
 
     A headline ("Howard dismisses Tory tax fears") has no closing stop and no subject to name.
     """
-    if body.rstrip()[-1:] not in ".!?\"”'’" or body[cue[0] : cue[1]].split()[0].lower() in (
-        NOUN_CUES
+    if (
+        body.rstrip()[-1:] not in ".!?\"”'’"
+        or body[cue[0] : cue[1]].split()[0].lower() in lexicon.noun_cues
     ):
         return None
     end = cue[0]
@@ -252,22 +201,22 @@ def _opening_subject(body: str, cue: tuple[int, int]) -> str | None:
     return opening.group(1)
 
 
-def source_near(body: str, cue: tuple[int, int]) -> str | None:
+def source_near(body: str, cue: tuple[int, int], lexicon: Lexicon) -> str | None:
     """The source written beside a cue, before it ("the minister said"), as the sentence's
     opening subject, or after it ('"...," said the minister'); None if there is none."""
     before = _SOURCE_BEFORE.search(body, 0, cue[0])
     if before:
-        return _mended(body, cue, before.group(1))
-    opening = _opening_subject(body, cue)
+        return _mended(body, cue, before.group(1), lexicon)
+    opening = _opening_subject(body, cue, lexicon)
     if opening:
-        return _mended(body, cue, opening)
+        return _mended(body, cue, opening, lexicon)
     speaker = _AFTER_QUOTE.search(body, 0, cue[0])
     if (
         speaker
-        and body[cue[0] : cue[1]].split()[0].lower() not in NOUN_CUES  # "a BT spokesman"
+        and body[cue[0] : cue[1]].split()[0].lower() not in lexicon.noun_cues  # "a BT spokesman"
         and _CLAUSE_WORDS.isdisjoint(speaker.group(1).lower().split())
     ):
-        return _mended(body, cue, speaker.group(1))
+        return _mended(body, cue, speaker.group(1), lexicon)
     if not _INVERTED.search(body, 0, cue[0]) or body[cue[0] : cue[1]].endswith("ing"):
         # "said the plan was sound", "..., arguing the move was needed": what follows is
         # what was said
@@ -276,7 +225,7 @@ def source_near(body: str, cue: tuple[int, int]) -> str | None:
     return after.group(1) if after else None
 
 
-def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
+def _mended(body: str, cue: tuple[int, int], phrase: str, lexicon: Lexicon) -> str:
     """A phrase found before a cue, mended: with the noun cue it modifies ("The party
     spokesman"), the agent of a passive ("The bill was opposed by the House"), the subject
     of a coordinated verb ("Giles attempted to reach the campaign and said"), or cut at its
@@ -284,184 +233,23 @@ def _mended(body: str, cue: tuple[int, int], phrase: str) -> str:
     what the sentence covers stays the same."""
     words = phrase.split()
     noun = body[cue[0] : cue[1]].split()[0]
-    if noun.lower() in NOUN_CUES and words[0].lower() == "the" and phrase[4:].islower():
+    if noun.lower() in lexicon.noun_cues and words[0].lower() == "the" and phrase[4:].islower():
         return f"{phrase} {noun}"  # "The new survey": the words before a noun cue modify it
     found = None
-    if words[-1] in _PASSIVE:
-        found = _compiled(_AGENT).match(body, cue[1])
+    if words[-1] in PASSIVE:
+        found = compiled(agent_pattern(lexicon.group_nouns)).match(body, cue[1])
     elif words[-1] in ("and", "but", "or", "then"):
-        found = _compiled(_OPENING_NAME).match(body, 0, cue[0])
+        found = compiled(OPENING_NAME).match(body, 0, cue[0])
     if found:
         return found.group(1)
-    cut = next((k for k, word in enumerate(words) if k and word in _VERB_WORDS), None)
-    kept = _without_connectives(words[:cut]) if cut is not None else []
-    if kept and kept[-1].lower() not in _NO_SUBJECT:
+    cut = next((k for k, word in enumerate(words) if k and word in VERB_WORDS), None)
+    kept = without_connectives(words[:cut]) if cut is not None else []
+    if kept and kept[-1].lower() not in NO_SUBJECT:
         return " ".join(words[:cut])  # "the review will conclude", "Coaches should let players"
     return phrase
 
 
-def source_further(
-    body: str, cue: tuple[int, int], last_source: str | None, lexicon: Lexicon
-) -> str | None:
-    """For the map only, the source of a cue with none next to it (see ``_verb_source`` and
-    ``_possessor``). These sources never let a sentence cover its paragraph: many are groups
-    ("analysts say") or sit in a subordinate clause, which name no one a claim can rest on.
-    """
-    noun = body[cue[0] : cue[1]].split()[0].lower()
-    document = noun in _DOCUMENTS or noun.removesuffix("s") in _DOCUMENTS  # "after reports"
-    if noun in NOUN_CUES or document:
-        found = _possessor(body, cue)
-        if found is None and document:
-            found = _document(body, cue)
-    else:
-        found = _verb_source(body, cue)
-    if found is None:  # the name that opens the sentence as the subject of its verb
-        opening = _compiled(_OPENING_NAME).match(body, 0, cue[0])
-        found = opening.group(1) if opening else None
-    return pronoun_resolved(clean_source(found, lexicon), last_source)
-
-
-# The map's further source patterns below are kept as text and compiled on first use: they
-# cost about 9 ms to compile, which ``copydesk check`` (it rarely needs them) should not pay at
-# every start.
-_compiled = cache(re.compile)
-_NOT_OPENING = (
-    r"(?!(?:In|On|At|After|Before|During|Since|For|With|By|From|When|While|If|As|Although"
-    r"|Despite|Under|Over|Asked|It|There|This|That|The|A|An|We|I|You|He|She|They|No|Yet|But|And"
-    r"|So|Among|Following|Earlier|Later|Meanwhile|However|Still|Now|Then|Both|Along|Elsewhere|One"
-    r"|Some|Many|Most|All|Each|Every|Other|Another)\b)"
-)
-# Plural nouns for people, who can be a source as a group: "aides say", "analysts said".
-_GROUP_NOUNS = (
-    r"(?:aides|analysts|economists|experts|officials|advisers|advisors|critics|observers|investors"
-    r"|shareholders|lawmakers|legislators|voters|residents|campaigners|activists|supporters"
-    r"|opponents|leaders|ministers|members|executives|researchers|scientists|doctors|police"
-    r"|officers|staff|staffers|sources|lawyers|judges|fans|players|managers|producers|authorities"
-    r"|councillors|councilors|politicians|diplomats|delegates|republicans|democrats|conservatives"
-    r"|liberals|strategists|donors|attendees|protesters|workers|unions|employees|parents|teachers"
-    r"|students|users|consumers|customers|traders|dealers|bankers|regulators|prosecutors"
-    r"|investigators|witnesses|commentators|pundits|pollsters|insiders|allies|rivals|colleagues"
-    r"|friends|neighbours|neighbors|families|victims|survivors|drivers|writers|readers|viewers"
-    r"|listeners|people|groups|companies|firms|governments|countries|states|agencies)"
-)
-_GROUP = (
-    r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Oo]ther|[Aa]\s+number"
-    r"\s+of|[Aa]\s+group\s+of|[Tt]he)\s+)?(?:(?!(?:with|and|but|or|of|for|to|in|on|at|by|as|that"
-    r"|than|from|after|before|while|when|if|because|who|which|where|do|does|did|can|will|would"
-    r"|should|could|may|might|must|are|were|is|was|have|has|had)\s)[a-z][\w-]*\s+)?"
-    rf"{_GROUP_NOUNS}"
-)
-# The agent of a passive cue: "opposed by House Republicans", "charged by the Greek authorities".
-_TITLES = (
-    r"(?:coach|manager|boss|chairman|chairwoman|chief|president|minister|secretary|leader"
-    r"|captain|spokesman|spokeswoman|director|head|founder|editor|governor|senator)"
-)
-_AGENT = (
-    rf"\s+by\s+((?:the\s+)?{NAME_PATTERN}(?:\s+{_TITLES}\s+{NAME_PATTERN}|\s+(?:[a-z][\w-]*\s+)?{_GROUP_NOUNS}\b)?"
-    rf"|{_GROUP})\b"
-)
 _CONTRACTED = frozenset(["", "let", "he", "she", "it", "that", "there", "what", "who", "here"])
-_VERB_WORDS = frozenset(
-    [
-        *("will", "would", "can", "could", "may", "might", "must", "should", "shall", "cannot"),
-        *("is", "are", "was", "were", "be", "been", "being", "did", "does", "do"),
-    ]
-)
-_NO_SUBJECT = _NOT_NAMES | {"the", "a", "an"}  # what would leave no source once cleaned
-_PASSIVE = frozenset(["was", "were", "is", "are", "been", "be"])
-# "let players know", "hear aspiring writers read": the group does, it does not report
-_CAUSATIVE = frozenset(
-    [
-        *("let", "lets", "make", "makes", "made", "help", "helps", "helped", "hear", "heard"),
-        *("see", "saw", "watch", "watched"),
-    ]
-)
-_PARTICIPLES = frozenset(["written", "seen", "shown", "known", "told", "said", "made", "given"])
-# A group just before its verb: "aides say", "political analysts say", "his advisers said".
-_GROUP_BEFORE = rf"(?<![\w’'-])({_GROUP})\s+{_AUXILIARIES}$"
-# "Trump unleashed a series of tweets early Friday saying ...": these report without a comma
-_REPORTING_PARTICIPLES = frozenset(["saying", "telling", "calling", "claiming", "arguing"])
-# "Fiorina was upfront about her distaste for Trump, saying ...": the subject speaks
-_PARTICIPLE_CLAUSE = re.compile(r"(?:,|\bby)\s+$")
-# A verb that goes on from the sentence's subject: "Giles attempted ... and said", "Kasich
-# cautioned ... before predicting".
-_COORDINATED = re.compile(r"\b(?:and|but|before|after|then|while)\s+(?:[a-z]+ly\s+)?$")
-_OPENING_NAME = (
-    rf"(?:[^,]{{1,60}},\s+)?{_NOT_OPENING}({NAME_PATTERN})(?:\s+\([^)]{{1,40}}\))?(?:,[^,]{{1,120}},)?"
-    r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|will|would|can|could|[a-z]+ed|said|says|told)\b"
-)
-# Whose the noun cue is: "Christie's Nov. 14 speech", "Mr. Pence used his keynote speech".
-_POSSESSOR = (
-    rf"(?:({NAME_PATTERN})[’']s?|\b([Hh]is|[Hh]er|[Tt]heir))\s+"
-    r"(?:(?!(?:to|of|a|an|the|in|on|for|by|with|from|at|about)\s)[\w.-]+\s+){0,3}$"
-)
-_SUBJECT_BEFORE = (
-    rf"{_NOT_OPENING}(?!(?:What|Which|Who|Why|How|Where)\b)({NAME_PATTERN})\s+(?:[a-z]+\s+){{1,3}}$"
-)
-
-
-def _verb_source(body: str, cue: tuple[int, int]) -> str | None:
-    """The source of a verb cue that has none next to it: a passive's agent, a plural group
-    just before it, or the subject of the verb it is coordinated with or that a participle
-    after a comma goes on from."""
-    words = body[cue[0] : cue[1]].split()
-    last = words[-1].lower()
-    if last.endswith("ed") or last in _PARTICIPLES:
-        agent = _compiled(_AGENT).match(body, cue[1])
-        if agent:
-            return agent.group(1)
-    group = _compiled(_GROUP_BEFORE).search(body, 0, cue[0])
-    if group and not _CAUSATIVE.intersection(body[: group.end(1)].lower().split()[-3:-1]):
-        return group.group(1)
-    clause = last.endswith("ing") and (
-        _PARTICIPLE_CLAUSE.search(body, 0, cue[0]) or last in _REPORTING_PARTICIPLES
-    )
-    if clause or _COORDINATED.search(body, 0, cue[0]):
-        opening = _compiled(_OPENING_NAME).match(body, 0, cue[0])
-        if opening:
-            return opening.group(1)
-    return None
-
-
-# Noun cues that are themselves the source they name: "The survey found", "A new CNN/ORC poll".
-_DOCUMENTS = frozenset(
-    [
-        *("poll", "report", "survey", "study", "data", "research", "analysis", "statement"),
-        *("letter", "memo", "figures"),
-    ]
-)
-_DOCUMENT_OPENING = r"[\"“‘']?((?:The|A|An|Its|Their)\s+(?:(?!(?:a|an|the)\s)[\w/&.’'-]+\s+){0,3})$"
-
-
-def _document(body: str, cue: tuple[int, int]) -> str | None:
-    """A document cue that opens its sentence, with its article and modifiers: "The survey
-    found", "A new CNN/ORC poll shows". One met later ("He issued a statement") is not the
-    source but what the source put out."""
-    found = _compiled(_DOCUMENT_OPENING).match(body, 0, cue[0])
-    return found.group(1) + body[cue[0] : cue[1]].split()[0] if found else None
-
-
-def _possessor(body: str, cue: tuple[int, int]) -> str | None:
-    """The owner of a noun cue: a name with "'s", or the sentence's subject a "his" or "her"
-    refers to. A "his" with no subject before it is left unresolved: on PolNeAR train the last
-    source named was its owner only a third of the time."""
-    owner = _compiled(_POSSESSOR).search(body, 0, cue[0])
-    if owner is None:
-        return None
-    if owner.group(1):
-        return owner.group(1)
-    subject = _compiled(_SUBJECT_BEFORE).search(body, 0, owner.start())
-    return subject.group(1) if subject else None
-
-
-def _without_connectives(words: list[str]) -> list[str]:
-    """The words of a source after its leading connectives ("But", "And", "However") and days
-    ("On Tuesday Mr Ebbers")."""
-    while words and words[0].lower() in _LEADING:
-        words = words[1:]
-    return words
-
-
 _CONTRACTION = re.compile(r"([A-Za-z]{1,4})[’'](?:s|ve|d|ll|re|m)")
 _ADVERBS = frozenset(["also", "still"])
 _LONE_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "by", "so"])
@@ -471,7 +259,7 @@ def clean_source(source: str | None, lexicon: Lexicon) -> str | None:
     """Drop sentence connectives from a source; a pronoun refers back to the last source."""
     if not source:
         return None
-    words = _without_connectives(source.split())
+    words = without_connectives(source.split())
     for at, word in enumerate(words[1:], start=1):
         if word in _ADVERBS:  # "The 32-year-old also", "Obama still": the subject ends there
             words = words[:at]
@@ -480,7 +268,7 @@ def clean_source(source: str | None, lexicon: Lexicon) -> str | None:
         return None  # "A study by ... found": "A" names no one
     contracted = _CONTRACTION.fullmatch(words[0]) if len(words) == 1 else None
     if contracted and (  # "He's supported", "I've said": the pronoun before the contraction
-        lexicon.pronoun.fullmatch(contracted.group(1)) or contracted.group(1).lower() in _NOT_NAMES
+        lexicon.pronoun.fullmatch(contracted.group(1)) or contracted.group(1).lower() in NOT_NAMES
     ):
         words = [contracted.group(1)]
     if len(words) == 1 and lexicon.pronoun.fullmatch(words[0]):
@@ -490,6 +278,6 @@ def clean_source(source: str | None, lexicon: Lexicon) -> str | None:
         words[-1] = last[:-1]  # '"...," said Mulgrew.': the sentence's stop, not an initial
     elif last[-2:] in ("’s", "'s") and last[:-2].lower() not in _CONTRACTED:
         words[-1] = last[:-2]  # "Christie's speech": the speech is Christie's
-    if words[-1].lower() in _NOT_NAMES:  # "Thursday's figures" are no one's
+    if words[-1].lower() in NOT_NAMES:  # "Thursday's figures" are no one's
         return None
     return " ".join(words)
