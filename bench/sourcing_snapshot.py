@@ -19,8 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import POLNEAR, bbc_articles, require
 from lint.config import load_config
 from lint.document import parse_document
-from lint.engine import FileResult, run_rules
+from lint.engine import run_rules
 from lint.formatters.json_format import file_record
+from lint.results import FileResult, SourceText
 from lint.sources import lexicon_rule, sentence_record, sourcing
 
 
@@ -45,7 +46,9 @@ def main() -> None:
             findings, _ = run_rules(doc, attribution, ctx)
             record = {
                 "path": name,
-                "findings": file_record(FileResult(name, findings, document=doc))["findings"],
+                "findings": file_record(FileResult(name, findings, source=SourceText.of(doc)))[
+                    "findings"
+                ],
                 "sentences": [sentence_record(i) for i in sourcing(doc, lexicon)],
             }
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -12,14 +12,13 @@ from typing import NoReturn
 from lint import __version__
 from lint.config import FAIL_LEVELS, Config, find_config_file, load_config
 from lint.document import decode_article, format_for, parse_document, read_article
-from lint.engine import ConfigResolver, FileResult, expand_paths, lint_document, lint_paths
+from lint.engine import ConfigResolver, expand_paths, lint_document, lint_paths
 from lint.errors import CopydeskError
 from lint.examples import example_failures
-from lint.findings import Severity
 from lint.formatters import FORMATS, Report, formatter
 from lint.formatters.text import visible
 from lint.packs import load_pack_file
-from lint.rule import Rule
+from lint.results import FileResult
 from lint.saferegex import RegexTimeout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -178,18 +177,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix or args.diff:
         results = _apply_fixes(results, args, resolver)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    rules = _rules_used(results, resolver)
-    sys.stdout.write(formatter(args.format)(Report(results, rules, color)))
-    return _exit_status(results, args.fail_level, resolver)
-
-
-def _rules_used(results: list[FileResult], resolver: ConfigResolver) -> dict[str, Rule]:
-    """The rules of every configuration that governed a checked file (for rule metadata)."""
-    folders = {Path(r.path).parent for r in results if r.document is not None and r.path != "-"}
-    configs = [resolver.for_article(folder / "article.md") for folder in sorted(folders)]
-    if any(r.path == "-" for r in results):
-        configs.append(resolver.for_article(Path.cwd() / "stdin.md"))
-    return {rule.id: rule for config in configs for rule in config.rules}
+    sys.stdout.write(formatter(args.format)(Report(results, color)))
+    return _exit_status(results, args.fail_level)
 
 
 def _check_stdin(args: argparse.Namespace, resolver: ConfigResolver) -> FileResult:
@@ -222,7 +211,7 @@ def _apply_fixes(
     updated = []
     applied = left = 0
     for result in results:
-        doc = result.document
+        doc = result.source
         if doc is None:
             updated.append(result)
             continue
@@ -266,24 +255,11 @@ def _write_fixes(path: Path, checked: str, fixed: str) -> str | None:
     return None
 
 
-def _exit_status(
-    results: list[FileResult], fail_level: str | None, resolver: ConfigResolver
-) -> int:
+def _exit_status(results: list[FileResult], fail_level: str | None) -> int:
+    """2 when a file could not be checked, 1 when a finding reaches its fail level, else 0."""
     if any(r.error for r in results):
         return EXIT_ERROR
-    for result in results:
-        level = fail_level or _config_fail_level(result.path, resolver)
-        if level == "never":
-            continue
-        threshold = Severity(level).rank
-        if any(f.severity.rank >= threshold for f in result.findings):
-            return EXIT_FINDINGS
-    return EXIT_OK
-
-
-def _config_fail_level(path: str, resolver: ConfigResolver) -> str:
-    anchor = Path(path) if path != "-" else Path.cwd() / "stdin.md"
-    return resolver.for_article(anchor).fail_level
+    return EXIT_FINDINGS if any(r.fails(fail_level) for r in results) else EXIT_OK
 
 
 # --- rules --------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from lint.config import Config, LanguageToolSettings, find_config_file, load_config
@@ -14,21 +14,11 @@ from lint.document import ARTICLE_SUFFIXES, Document, read_article
 from lint.errors import CopydeskError
 from lint.findings import Finding
 from lint.registry import KINDS
+from lint.results import FileResult, SourceText, rule_infos
 from lint.rule import Context, Rule
 from lint.saferegex import RegexTimeout
 from lint.variety import document_variety
 from lint.wordtable import word_table
-
-
-@dataclass
-class FileResult:
-    """What checking one article produced: findings, or the error that stopped it."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    document: Document | None = None
 
 
 def run_rules(
@@ -76,12 +66,19 @@ def lint_document(doc: Document, config: Config, article: Path | None = None) ->
             warnings += dropped
         except CopydeskError as exc:
             if config.languagetool.on_error == "error":
-                return FileResult(doc.path, error=str(exc), document=None)
+                return FileResult(doc.path, error=str(exc))
             warnings.append(str(exc))
             extra = []
         extra = [f for f in extra if not doc.is_suppressed(f.rule, f.start)]
         findings = sorted(findings + extra, key=Finding.sort_key)
-    return FileResult(doc.path, findings, warnings=warnings, document=doc)
+    return FileResult(
+        doc.path,
+        findings,
+        warnings=warnings,
+        source=SourceText.of(doc),
+        rules=rule_infos(rules),
+        fail_level=config.fail_level,
+    )
 
 
 class ConfigResolver:
@@ -173,22 +170,15 @@ def _lint_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[FileRe
     resolver = _worker_resolvers.setdefault(
         (explicit, languagetool), ConfigResolver(explicit, languagetool)
     )
-    results = [_slimmed(lint_path(path, resolver)) for path in paths]
+    results = [lint_path(path, resolver) for path in paths]
     gc.freeze()  # what survives a chunk (rules, memos) is kept: collections need not scan it
     return results
-
-
-def _slimmed(result: FileResult) -> FileResult:
-    """Drop a result's derived document data: outputs need only the text and its lines."""
-    if result.document is not None:
-        result.document.slim()
-    return result
 
 
 def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[FileResult]:
     """Lint files, in parallel worker processes when there are many; results keep input order."""
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [_slimmed(lint_path(path, resolver)) for path in paths]
+        return [lint_path(path, resolver) for path in paths]
     from concurrent.futures import ProcessPoolExecutor
 
     # loaded before the workers start: forked workers inherit the parsed rules

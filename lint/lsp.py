@@ -21,12 +21,12 @@ from pygls.uris import to_fs_path
 from lint import __version__
 from lint.config import Config
 from lint.document import Document, format_for, parse_document
-from lint.engine import ConfigResolver, FileResult, lint_document
+from lint.engine import ConfigResolver, lint_document
 from lint.errors import CopydeskError
 from lint.findings import Finding
 from lint.formatters.lsp import LSP_SEVERITY, utf16_position
 from lint.lspwire import CopydeskProtocol, quiet_logs, read_messages
-from lint.rule import Rule
+from lint.results import FileResult, RuleInfo, SourceText
 from lint.safefile import describe_size
 from lint.vocab import add_words, vocabulary_file
 
@@ -115,12 +115,12 @@ class CopydeskServer(LanguageServer):
 
 def diagnostics(result: FileResult) -> list[lsp.Diagnostic]:
     """LSP diagnostics for a file result."""
-    if result.document is None:
+    if result.source is None:
         return []
-    return [to_diagnostic(result.document, f) for f in result.findings]
+    return [to_diagnostic(result.source, f) for f in result.findings]
 
 
-def to_diagnostic(doc: Document, finding: Finding) -> lsp.Diagnostic:
+def to_diagnostic(doc: Document | SourceText, finding: Finding) -> lsp.Diagnostic:
     """One finding as an LSP diagnostic, with UTF-16 positions."""
     start, end = utf16_position(doc, finding.start), utf16_position(doc, finding.end)
     return lsp.Diagnostic(
@@ -329,23 +329,22 @@ def add_to_vocabulary(ls: CopydeskServer, uri: Any, word: Any) -> None:  # untru
 def hover(ls: CopydeskServer, params: lsp.HoverParams) -> lsp.Hover | None:
     """Over a finding: the rule's description and examples."""
     result = ls.results.get(params.text_document.uri) or ls.lint(params.text_document.uri)
-    if result.document is None:
+    if result.source is None:
         return None
-    rules = {r.id: r for c in ls.resolver.loaded() for r in c.rules}
     for finding in result.findings:
-        start = utf16_position(result.document, finding.start)
-        end = utf16_position(result.document, finding.end)
+        start = utf16_position(result.source, finding.start)
+        end = utf16_position(result.source, finding.end)
         position = (params.position.line, params.position.character)
         if (start["line"], start["character"]) <= position <= (end["line"], end["character"]):
             return lsp.Hover(
                 contents=lsp.MarkupContent(
-                    lsp.MarkupKind.Markdown, explain(finding, rules.get(finding.rule))
+                    lsp.MarkupKind.Markdown, explain(finding, result.rules.get(finding.rule))
                 )
             )
     return None
 
 
-def explain(finding: Finding, rule: Rule | None) -> str:
+def explain(finding: Finding, rule: RuleInfo | None) -> str:
     """Markdown for a hover: message, description, examples."""
     lines = [f"**{finding.rule}**: {finding.message}"]
     if rule is not None:

@@ -19,10 +19,10 @@ def render(report: Report) -> str:
     """Render every finding as a workflow annotation command."""
     lines = []
     for result in report.results:
-        if result.document is None:
+        if result.source is None:
             continue
         for finding in result.findings:
-            span = span_of(result.document, finding)
+            span = span_of(result.source, finding)
             props = (
                 f"file={_escape_property(result.path)},line={span.line},col={span.column},"
                 f"endLine={span.end_line},endColumn={span.end_column},"

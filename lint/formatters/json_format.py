@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lint.engine import FileResult
 from lint.formatters.report import Report, span_of
+from lint.results import FileResult
 
 SCHEMA_VERSION = 1
 
@@ -14,7 +14,7 @@ SCHEMA_VERSION = 1
 def file_record(result: FileResult) -> dict[str, Any]:
     """One file's entry: its path and findings."""
     findings = []
-    doc = result.document
+    doc = result.source
     for finding in result.findings:
         assert doc is not None
         span = span_of(doc, finding)

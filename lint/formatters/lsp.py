@@ -9,11 +9,12 @@ from typing import Any
 from lint.document import Document
 from lint.findings import Finding
 from lint.formatters.report import Report
+from lint.results import SourceText
 
 LSP_SEVERITY = {"error": 1, "warning": 2, "info": 3}
 
 
-def utf16_position(doc: Document, offset: int) -> dict[str, int]:
+def utf16_position(doc: Document | SourceText, offset: int) -> dict[str, int]:
     """0-based LSP position (line, UTF-16 code units) of a character offset."""
     line, column = doc.lines.position(offset)
     line_start = doc.lines.starts[line - 1]
@@ -22,7 +23,7 @@ def utf16_position(doc: Document, offset: int) -> dict[str, int]:
     return {"line": line - 1, "character": units}
 
 
-def diagnostic(doc: Document, finding: Finding) -> dict[str, Any]:
+def diagnostic(doc: Document | SourceText, finding: Finding) -> dict[str, Any]:
     """One LSP diagnostic as plain JSON data."""
     data: dict[str, Any] = {
         "range": {
@@ -49,10 +50,10 @@ def render(report: Report) -> str:
     """One ``PublishDiagnosticsParams`` object per file, as a JSON list."""
     params = []
     for result in report.results:
-        if result.document is None:
+        if result.source is None:
             continue
         uri = Path(result.path).resolve().as_uri() if result.path != "-" else "untitled:stdin"
         params.append(
-            {"uri": uri, "diagnostics": [diagnostic(result.document, f) for f in result.findings]}
+            {"uri": uri, "diagnostics": [diagnostic(result.source, f) for f in result.findings]}
         )
     return json.dumps(params, ensure_ascii=False, indent=2) + "\n"

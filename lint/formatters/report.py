@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from lint.document import Document
-from lint.engine import FileResult
 from lint.findings import Finding
-from lint.rule import Rule
+from lint.results import FileResult, RuleInfo, SourceText
 
 
 @dataclass(frozen=True)
@@ -20,20 +18,25 @@ class Span:
     end_column: int
 
 
-def span_of(doc: Document, finding: Finding) -> Span:
+def span_of(source: SourceText, finding: Finding) -> Span:
     """Line and column of a finding, derived from its character offsets."""
-    line, column = doc.lines.position(finding.start)
-    end_line, end_column = doc.lines.position(finding.end)
+    line, column = source.lines.position(finding.start)
+    end_line, end_column = source.lines.position(finding.end)
     return Span(line, column, end_line, end_column)
 
 
 @dataclass
 class Report:
-    """The input to every formatter."""
+    """The input to every formatter: the results, each with its own context, and how to show
+    them."""
 
     results: list[FileResult]
-    rules: dict[str, Rule] = field(default_factory=dict)
     color: bool = False
+
+    @property
+    def rules(self) -> dict[str, RuleInfo]:
+        """Every rule that ran on any of the results, by id."""
+        return {rule_id: info for r in self.results for rule_id, info in r.rules.items()}
 
 
 def replacement_hint(message: str, replacements: tuple[str, ...]) -> str:

@@ -31,10 +31,10 @@ def render(report: Report) -> str:
     index = {rule_id: i for i, rule_id in enumerate(used)}
     results = []
     for result in report.results:
-        if result.document is None:
+        if result.source is None:
             continue
         for finding in result.findings:
-            span = span_of(result.document, finding)
+            span = span_of(result.source, finding)
             entry: dict[str, Any] = {
                 "ruleId": finding.rule,
                 "ruleIndex": index[finding.rule],

@@ -16,9 +16,9 @@ def render(report: Report) -> str:
     counts: Counter[str] = Counter()
     files_with_findings = 0
     for result in report.results:
-        if result.error is not None or result.document is None:
+        if result.error is not None or result.source is None:
             continue
-        doc = result.document
+        doc = result.source
         files_with_findings += bool(result.findings)
         for finding in result.findings:
             counts[finding.severity.value] += 1
