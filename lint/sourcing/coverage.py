@@ -26,7 +26,8 @@ _CONTENT_NOUNS = frozenset(["figures", "data", "statistics"])
 def _refers_back(documents: frozenset[str]) -> re.Pattern[str]:
     nouns = "|".join(re.escape(noun) for noun in sorted(documents - _CONTENT_NOUNS))
     return re.compile(
-        rf"(?:The|This|Its|Their)\s+(?:new\s+|latest\s+)?(?:{nouns})\s+(?:also\s+)?[a-z]+"
+        rf"(?:The|This|Its|Their)\s+(?:new\s+|latest\s+)?(?:{nouns})(?:,[^,]{{1,80}},)?"
+        r"\s+(?:also\s+)?[a-z]+"
     )
 
 

@@ -35,8 +35,10 @@ def is_claim_figure(text: str, start: int, end: int) -> bool:
         return True  # "%", "per cent", "million", "billion", "trillion", "bn"
     number = figure[:-1].rstrip()
     after = _NEXT_WORD.match(text, end)
-    word = after.group(1).lower() if after else ""
-    if word.endswith("s") and word not in EVENTS | ATHLETICS | NOT_PLURALS:
+    written = after.group(1) if after else ""
+    word = written.lower()
+    plural = word.endswith("s") and written[1:].islower()  # "euros", "Euros"; not "AAAs"
+    if plural and word not in EVENTS | ATHLETICS | NOT_PLURALS:
         return True  # "800m euros", "5m people"
     if _track_distance(number) or _CENTIMETRES.search(number):
         return False

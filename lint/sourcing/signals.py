@@ -113,10 +113,17 @@ class SignalScan:
             for k, signal in enumerate(self.signals.signals):
                 if match.start(f"{_GROUP}{k}") < 0:
                     continue
+                if _in_a_title(body, match.start()):
+                    break  # "the comedy Because of Winn-Dixie": part of a name or a title
                 if signal.recogniser is None or signal.recogniser(body, *match.span()):
                     yield SignalHit(signal.id, offset + match.start(), offset + match.end())
                 break
             at = match.start() + 1
+
+
+def _in_a_title(body: str, start: int) -> bool:
+    """Whether a signal's first word is capitalised inside its sentence, as in a title."""
+    return body[start].isupper() and any(ch.isalnum() for ch in body[:start])
 
 
 def signal_hits(signals: ClaimSignals, text: str, signal: str) -> list[tuple[int, int]]:
@@ -244,20 +251,22 @@ def alternation(phrases: list[str]) -> str:
 
 
 def _wrapped(core: str, lists: dict[str, list[str]], word: bool) -> str:
-    """The signal's core with its required words before it and its exceptions around it."""
-    before = ""
-    if "unless_before" in lists:
-        words = alternation(lists["unless_before"])
-        before = rf"(?<!\b(?:{words})\s+)"
+    """The signal's core with its required words before it and its exceptions around it.
+
+    The words that rule a signal out before it are tested after the core has matched, as a
+    lookbehind over both: a lookbehind tried first would run at every word of every sentence.
+    """
     if "after" in lists:
         core = rf"(?:{alternation(lists['after'])})\s+(?:{core})"
-    after = ""
+    body = rf"(?:{core})\b" if word else rf"(?:{core})"
+    guards = ""
+    if "unless_before" in lists:
+        words = alternation(lists["unless_before"])
+        guards += rf"(?<!\b(?:{words})\s+{body})"
     if "unless_after" in lists:
         words = alternation(lists["unless_after"])
-        after += rf"(?!(?:\s+|\s*-\s*)(?:{words})\b)"
+        guards += rf"(?!(?:\s+|\s*-\s*)(?:{words})\b)"
     if "unless_soon_after" in lists:
         words = alternation(lists["unless_soon_after"])
-        after += rf"(?!(?:\s+[\w'’-]+){{0,{_SOON}}}?\s+(?:{words})\b)"
-    if word:
-        return rf"\b{before}(?:{core})\b{after}"
-    return rf"{before}(?:{core}){after}"
+        guards += rf"(?!(?:\s+[\w'’-]+){{0,{_SOON}}}?\s+(?:{words})\b)"
+    return rf"\b{body}{guards}" if word else rf"{body}{guards}"
