@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import BBC, bbc_articles  # noqa: E402
-from lint.config import load_config  # noqa: E402
-from lint.document import parse_document  # noqa: E402
-from lint.engine import run_rules  # noqa: E402
+from bench.common import BBC, bbc_articles
+from lint.config import load_config
+from lint.document import parse_document
+from lint.engine import run_rules
 
 
 def main() -> None:
