@@ -136,8 +136,14 @@ def test_a_quoted_phrase_within_a_sentence_is_not_speech() -> None:
     )
     slogan = '"Taking responsibility for tough choices" is this year\'s official talking point.'
     assert found(slogan, "unattributed-quote") == []
-    text = 'The poster read "how can they fight crime when they fight each other?" in red.'
-    assert found(text, "unattributed-quote") != []  # a question of its own, not a phrase
+    # words quoted straight after a word, with no comma or colon, are a text (a poster, a
+    # sign, a pledge), not speech; a lower-case quotation inside a sentence is a phrase
+    text = 'Under the words "How can they fight crime when they fight each other?" stood two men.'
+    assert found(text, "unattributed-quote") == []
+    pledge = 'The pledge - "your child achieving more than ever" - was one of six.'
+    assert found(pledge, "unattributed-quote") == []
+    question = 'Shops closed early. "How can they fight crime when they fight each other?"'
+    assert found(question, "unattributed-quote") != []  # a question of its own
 
 
 def test_a_later_sentence_that_goes_on_with_a_report_covers_the_claim_before_it() -> None:

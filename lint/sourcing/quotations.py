@@ -93,15 +93,28 @@ def quote_span(body: str, offset: int) -> tuple[int, int] | None:
 _COPULA = re.compile(r"\s+(?:is|was|are|were|has been|had been|remains|became)\b")
 
 
+# verbs that may run straight into the speech they report ('he said "We will win."')
+_SPEECH_VERBS = frozenset(
+    ["said", "says", "say", "asked", "asks", "added", "adds", "told", "replied", "wrote", "shouted"]
+)
+
+
 def _is_phrase(body: str, quotation: re.Match[str]) -> bool:
     """A quoted phrase within a sentence rather than quoted speech ('known as "the Eton of the
     valleys"', 'to "set the record straight"'): closed, with no punctuation of its own at its
     end, it follows a word with no comma or colon, or opens the sentence as the subject of "is"
     or "was".
     """
-    if body[quotation.end() - 1] not in "\"”'" or quotation.group(1).rstrip()[-1:] in ".?!,;:…":
-        return False
     before = body[: quotation.start()].rstrip()
+    if before and quotation.group(1)[:1].islower():
+        return True  # 'The pledge - "your child achieving more" - was': a phrase, not speech
+    if body[quotation.end() - 1] not in "\"”'":
+        return False
+    if quotation.group(1).rstrip()[-1:] in ".?!,;:…":
+        # speech takes a comma or a colon before it; words quoted straight after a noun are
+        # a text ('under the words "How can they fight crime?"')
+        word = before.rsplit(None, 1)[-1].lower() if before else ""
+        return word.isalpha() and word not in _SPEECH_VERBS
     if not before:  # '"Welcome to CeBit 2005" was the message': a slogan as the subject
         return _COPULA.match(body, quotation.end()) is not None
     return before[-1].isalnum()
@@ -109,7 +122,7 @@ def _is_phrase(body: str, quotation: re.Match[str]) -> bool:
 
 def _is_title(words: list[str]) -> bool:
     """A quoted title ("Jerry's Guide to the World Wide Web") rather than quoted speech."""
-    if words[-1][-1:] in ".?!,":
+    if words[-1][-1:] in ".,":  # a title may end with "?" or "!" ("How Soon is Now?")
         return False
     return sum(word[:1].isupper() for word in words) * 5 >= len(words) * 3
 

@@ -32,6 +32,7 @@ def quoted_sentences(
     unvoiced: set[int] = set()
     named_before = _last_named(local)
     carry = False  # the quotation opening the next paragraph continues a named speaker
+    introducer: int | None = None  # the sentence about a person that ends the paragraph before
     by_block: dict[int, list[int]] = {}
     for i, unit in enumerate(units):
         by_block.setdefault(unit.block.start, []).append(i)
@@ -51,7 +52,7 @@ def quoted_sentences(
                     inside,
                     members,
                     (q_start, q_end),
-                    carry,
+                    (carry, introducer),
                     named_before,
                 )
                 if has_speaker:
@@ -67,10 +68,14 @@ def quoted_sentences(
                     )
         last = regions[-1] if regions else None
         carry = bool(last and last[1] == block.end and covered.keys() & set(members))
+        introducer = None
         if _introduces(doc, units[members[-1]]) or local[members[-1]][1]:
             # 'He said:' introduces the quotation in the next paragraph, and a paragraph that
             # ends naming its speaker ('..." he said.', 'Smith says ...') goes on in the next
             carry = True
+        elif not local[members[-1]][0] and person_subject(doc, units[members[-1]]):
+            # "Gervais is keen for the project to be taken slowly." then '"A film will ..."'
+            carry, introducer = True, members[-1]
     return covered, spoken, unvoiced
 
 
@@ -82,7 +87,7 @@ def _speaker(
     inside: list[int],
     members: list[int],
     quotation: tuple[int, int],
-    carry: bool,
+    carried: tuple[bool, int | None],
     named_before: list[int | None],
 ) -> tuple[bool, int | None]:
     """Whether a quotation has a speaker, and the sentence that names it, if any (see
@@ -106,8 +111,9 @@ def _speaker(
         return True, covered.get(inside[0], covered.get(before))  # the same speaker goes on
     lead_in = doc.prose[units[inside[0]].block.start : q_start]
     opens = not lead_in.strip()
+    carry, introducer = carried
     if opens and carry:  # the speaker of the paragraph before goes on
-        return True, named_before[inside[0]]
+        return True, introducer if introducer is not None else named_before[inside[0]]
     if lead_in.rstrip().endswith(":"):  # "He went further: '...'"
         return True, None
     if before >= 0 and (opens or before in members) and person_subject(doc, units[before]):
