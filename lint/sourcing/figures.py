@@ -17,8 +17,8 @@ FIGURE_PATTERN = (
 
 # the distances of running races: "the 100m final", "the 1,500m" are events, not sums
 TRACK_DISTANCES = frozenset({60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
-# "a 508m tall tower": a measurement
-MEASURES = frozenset({"tall", "high", "long", "wide", "deep"})
+# "a 508m tall tower", "at the 300m stage": a measurement
+MEASURES = frozenset({"tall", "high", "long", "wide", "deep", "stage", "mark"})
 # plural nouns after which "m" is still metres ("the 60m hurdles", "two 100m titles")
 EVENTS = frozenset({"hurdles", "events", "titles", "races", "finals", "heats", "relays"})
 ATHLETICS = frozenset({"records", "times", "medals"})
