@@ -17,8 +17,8 @@ FIGURE_PATTERN = (
 
 # the distances of running races: "the 100m final", "the 1,500m" are events, not sums
 TRACK_DISTANCES = frozenset({60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
-# "a 508m tall tower", "at the 300m stage": a measurement
-MEASURES = frozenset({"tall", "high", "long", "wide", "deep", "stage", "mark"})
+_CURRENCY = "£$€¥"
+_COUNTED = frozenset({"people", "viewers", "users", "customers", "tonnes", "barrels"})
 # plural nouns after which "m" is still metres ("the 60m hurdles", "two 100m titles")
 EVENTS = frozenset({"hurdles", "events", "titles", "races", "finals", "heats", "relays"})
 ATHLETICS = frozenset({"records", "times", "medals"})
@@ -38,11 +38,15 @@ def is_claim_figure(text: str, start: int, end: int) -> bool:
     written = after.group(1) if after else ""
     word = written.lower()
     plural = word.endswith("s") and written[1:].islower()  # "euros", "Euros"; not "AAAs"
-    if plural and word not in EVENTS | ATHLETICS | NOT_PLURALS:
+    if start > 0 and text[start - 1] in _CURRENCY:
+        return True  # "£5m deal": money
+    if (plural and word not in EVENTS | ATHLETICS | NOT_PLURALS) or word in _COUNTED:
         return True  # "800m euros", "5m people"
     if _track_distance(number) or _CENTIMETRES.search(number):
         return False
-    return word not in MEASURES
+    # a singular word after a bare "m" makes it metres ("a 40m penalty", "the 300m stage");
+    # sums are written with their currency
+    return not word
 
 
 def _track_distance(number: str) -> bool:
