@@ -10,18 +10,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from lint import __version__
-from lint.config import FAIL_LEVELS, Config, find_config_file, load_config
-from lint.document import decode_article, format_for, parse_document, read_article
-from lint.engine import ConfigResolver, expand_paths, lint_document, lint_paths
+from lint.cli_check import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, add_check, run_check
+from lint.config import Config, find_config_file, load_config
+from lint.document import read_article
+from lint.engine import ConfigResolver, expand_paths
 from lint.errors import CopydeskError
 from lint.examples import example_failures
-from lint.formatters import FORMATS, Report, formatter
-from lint.formatters.text import visible
 from lint.packs import load_pack_file
-from lint.results import FileResult
 from lint.saferegex import RegexTimeout
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,33 +37,6 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         if command is None or name == command:
             add(sub)
     return parser
-
-
-def _add_check(sub: argparse._SubParsersAction[_Parser]) -> None:
-    check = sub.add_parser("check", help="check articles and report findings")
-    check.add_argument("paths", nargs="*", type=Path, help="files or directories")
-    check.add_argument("--format", "-f", choices=sorted(FORMATS), default="text")
-    check.add_argument("--fail-level", choices=FAIL_LEVELS, default=None)
-    check.add_argument("--config", type=Path, help="use this configuration file")
-    check.add_argument("--stdin", action="store_true", help="read one article from standard input")
-    check.add_argument("--stdin-filename", default=None, help="name for the standard input article")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    check.add_argument(
-        "--unsafe-fixes",
-        action="store_true",
-        help="with --fix or --diff, also apply fixes that are guesses (spelling suggestions)",
-    )
-    check.add_argument(
-        "--diff", action="store_true", help="print the fixes as a diff; write nothing"
-    )
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes"
-    )
-    check.add_argument("--jsonl", metavar="FILE", help="archive mode: one JSON article per line")
-    check.add_argument(
-        "--languagetool", metavar="URL", help="also check with this LanguageTool server"
-    )
 
 
 def _add_rules(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -97,7 +66,7 @@ def _add_vocab(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 
 SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction[_Parser]], None]] = {
-    "check": _add_check,
+    "check": add_check,
     "rules": _add_rules,
     "sources": _add_sources,
     "lsp": _add_lsp,
@@ -134,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     try:
         if args.command == "check":
-            return _check(args)
+            return run_check(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "vocab":
@@ -151,115 +120,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return EXIT_ERROR
-
-
-# --- check --------------------------------------------------------------------------------------
-
-
-def _check(args: argparse.Namespace) -> int:
-    if args.jsonl:
-        from lint.archive import check_jsonl
-
-        return check_jsonl(args.jsonl, ConfigResolver(args.config, languagetool=args.languagetool))
-    if args.stdin == bool(args.paths) and not args.jsonl:
-        print("copydesk: error: give paths or --stdin (not both)", file=sys.stderr)
-        return EXIT_ERROR
-    if args.fix and args.stdin:
-        print("copydesk: error: --fix needs files; use --diff with --stdin", file=sys.stderr)
-        return EXIT_ERROR
-    resolver = ConfigResolver(args.config, languagetool=args.languagetool)
-    results = [_check_stdin(args, resolver)] if args.stdin else _check_files(args, resolver)
-    for result in results:
-        if result.error:
-            print(f"copydesk: {visible(result.error)}", file=sys.stderr)
-        for warning in result.warnings:
-            print(f"copydesk: warning: {visible(warning)}", file=sys.stderr)
-    if args.fix or args.diff:
-        results = _apply_fixes(results, args, resolver)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    sys.stdout.write(formatter(args.format)(Report(results, color)))
-    return _exit_status(results, args.fail_level)
-
-
-def _check_stdin(args: argparse.Namespace, resolver: ConfigResolver) -> FileResult:
-    name = args.stdin_filename or "-"
-    anchor = Path(name) if args.stdin_filename else Path.cwd() / "stdin.md"
-    config = resolver.for_article(anchor)
-    text = decode_article(sys.stdin.buffer.read(), name)
-    doc = parse_document(text, name, format_for(name))
-    return lint_document(doc, config, anchor)
-
-
-def _check_files(args: argparse.Namespace, resolver: ConfigResolver) -> list[FileResult]:
-    results = []
-    for path in args.paths:
-        if not path.exists():
-            results.append(FileResult(str(path), error=f"{path}: no such file or directory"))
-    unreadable: list[Path] = []
-    files = list(expand_paths((p for p in args.paths if p.exists()), unreadable))
-    for folder in unreadable:
-        results.append(FileResult(str(folder), error=f"{folder}: cannot read folder"))
-    results.extend(lint_paths(files, resolver, max(1, args.jobs)))
-    return results
-
-
-def _apply_fixes(
-    results: list[FileResult], args: argparse.Namespace, resolver: ConfigResolver
-) -> list[FileResult]:
-    from lint.fix import apply_fixes, fixable, unified_diff  # only --fix and --diff need them
-
-    updated = []
-    applied = left = 0
-    for result in results:
-        doc = result.source
-        if doc is None:
-            updated.append(result)
-            continue
-        applied_here = len(fixable(result.findings, args.unsafe_fixes))
-        applied += applied_here
-        left += len(result.findings) - applied_here
-        fixed = apply_fixes(doc.text, result.findings, args.unsafe_fixes)
-        if fixed == doc.text:
-            updated.append(result)
-            continue
-        if args.diff:
-            sys.stdout.write(unified_diff(result.path, doc.text, fixed))
-            updated.append(result)
-            continue
-        path = Path(result.path)
-        problem = _write_fixes(path, doc.text, fixed)
-        if problem:
-            print(f"copydesk: {problem}", file=sys.stderr)
-            updated.append(FileResult(result.path, error=problem))
-            continue
-        new_doc = parse_document(fixed, result.path, doc.format)
-        updated.append(lint_document(new_doc, resolver.for_article(path), path))
-    if args.fix:
-        hint = "" if args.unsafe_fixes else " (--unsafe-fixes also applies suggestions)"
-        print(f"copydesk: fixed {applied}, {left} need a person{hint}", file=sys.stderr)
-    return updated
-
-
-def _write_fixes(path: Path, checked: str, fixed: str) -> str | None:
-    """Write fixed text safely; returns a one-line problem if it must not or cannot."""
-    from lint.fix import ChangedOnDisk, write_fixes
-
-    try:
-        if not path.stat().st_mode & 0o222:
-            return f"{path}: file is read-only; not fixed"
-        write_fixes(path, checked, fixed)
-    except ChangedOnDisk as exc:
-        return str(exc)
-    except OSError as exc:
-        return f"{path}: cannot write fixes: {exc.strerror or exc}"
-    return None
-
-
-def _exit_status(results: list[FileResult], fail_level: str | None) -> int:
-    """2 when a file could not be checked, 1 when a finding reaches its fail level, else 0."""
-    if any(r.error for r in results):
-        return EXIT_ERROR
-    return EXIT_FINDINGS if any(r.fails(fail_level) for r in results) else EXIT_OK
 
 
 # --- rules --------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ TOP_KEYS = {
     "overrides",
     "languagetool",
     "max_file_size",
+    "exclude",
 }
 OVERRIDE_KEYS = {"paths", "enable", "disable", "severity", "language"}
 VOCAB_KEYS = {"accept", "reject", "accept_patterns"}
@@ -91,6 +92,11 @@ class Config:
     overrides: tuple[Override, ...] = ()
     languagetool: LanguageToolSettings | None = None
     max_file_size: int = MAX_BYTES
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to ``root``
+    # from the command line (``--select``, ``--ignore``): they override enable and disable
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # located problems that do not stop a run (unknown rule ids)
     _resolved: dict[tuple[int, ...], tuple[list[Rule], Context]] = field(default_factory=dict)
 
     def rules_for(self, article: Path | None) -> tuple[list[Rule], Context]:
@@ -124,9 +130,15 @@ class Config:
             disable += override.disable
             severity.update(override.severity)
             language = override.language or language
+        if self.select:  # the command line's choice replaces the configuration's
+            enable, disable = list(self.select), list(self.ignore)
+        else:
+            disable += self.ignore
         active = []
         for rule in self.rules:
-            if not _is_active(rule.id, enable, disable):
+            if not _is_active(rule.id, enable, disable) or (
+                self.select and not _chosen(rule.id, self.select, self.ignore)
+            ):
                 continue
             level = _most_specific(rule.id, severity)
             active.append(rule.with_severity(level) if level else rule)
@@ -162,6 +174,14 @@ def _is_active(rule_id: str, enable: list[str], disable: list[str]) -> bool:
     best_enable = max((_specificity(rule_id, s) for s in enable), default=-1)
     best_disable = max((_specificity(rule_id, s) for s in disable), default=-1)
     return best_disable < 0 or best_enable >= best_disable
+
+
+def _chosen(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """Whether the command line's ``--select`` takes a rule and ``--ignore`` does not (an
+    ignore as specific as the select wins, as in ruff)."""
+    chosen = max((_specificity(rule_id, s) for s in select), default=-1)
+    ignored = max((_specificity(rule_id, s) for s in ignore), default=-1)
+    return chosen >= 0 and ignored < chosen
 
 
 def _most_specific(rule_id: str, severity: dict[str, Severity]) -> Severity | None:
@@ -289,7 +309,43 @@ def _build(path: Path | None, root: Path, node: Node | None) -> Config:
         max_file_size=as_size(fields["max_file_size"], "max_file_size")
         if "max_file_size" in fields
         else MAX_BYTES,
+        exclude=tuple(as_str_list(fields["exclude"], "exclude")) if "exclude" in fields else (),
+        warnings=tuple(unknown_selectors(fields, rules)),
     )
+
+
+def unknown_selectors(fields: dict[str, Node], rules: list[Rule]) -> list[str]:
+    """A located warning for each rule id or pack in ``enable``, ``disable``, ``severity`` or
+    an override that names no loaded rule (a typo there silently does nothing)."""
+    found = []
+    for key in ("enable", "disable", "severity"):
+        if key in fields:
+            found += _unknown_in(fields[key], key, rules)
+    for override in fields["overrides"].value if "overrides" in fields else []:
+        if isinstance(override.value, dict):
+            for key in ("enable", "disable", "severity"):
+                if key in override.value:
+                    found += _unknown_in(override.value[key], key, rules)
+    return found
+
+
+def _unknown_in(node: Node, key: str, rules: list[Rule]) -> list[str]:
+    if isinstance(node.value, dict):  # severity: {rule: level}, each key located
+        named = [(name, node.key_positions.get(name, (node.line, 1))[0]) for name in node.value]
+    elif isinstance(node.value, list):
+        named = [(item.value, item.line) for item in node.value]
+    else:
+        named = [(node.value, node.line)]
+    return [
+        f"{node.path}:{line}: unknown rule or pack '{name}' in '{key}'"
+        for name, line in named
+        if isinstance(name, str) and not matches_a_rule(name, rules)
+    ]
+
+
+def matches_a_rule(selector: str, rules: list[Rule]) -> bool:
+    """Whether a rule id or pack name selects at least one of the rules."""
+    return any(_specificity(rule.id, selector) >= 0 for rule in rules)
 
 
 def _pack_path(root: Path, name: str) -> Path | None:

@@ -50,6 +50,7 @@ class Suppression:
     start: int
     end: int
     rules: frozenset[str]
+    directive: int = 0  # the offset of the comment that set it
 
 
 class LineIndex:
@@ -463,13 +464,14 @@ def _suppressions(text: str) -> list[Suppression]:
             if line_end < 0:
                 continue
             next_end = text.find("\n", line_end + 1)
-            result.append(Suppression(line_end + 1, len(text) if next_end < 0 else next_end, rules))
+            end = len(text) if next_end < 0 else next_end
+            result.append(Suppression(line_end + 1, end, rules, match.start()))
         elif action == "disable":
             open_regions.append((match.end(), rules))
         else:
             for start, region_rules in open_regions:
                 if not rules or region_rules & rules or not region_rules:
-                    result.append(Suppression(start, match.start(), region_rules))
+                    result.append(Suppression(start, match.start(), region_rules, start))
             open_regions = [(s, r) for s, r in open_regions if rules and r and not (r & rules)]
-    result.extend(Suppression(start, len(text), rules) for start, rules in open_regions)
+    result.extend(Suppression(start, len(text), rules, start) for start, rules in open_regions)
     return result

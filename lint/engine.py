@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import gc
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
-from lint.config import Config, LanguageToolSettings, find_config_file, load_config
-from lint.document import ARTICLE_SUFFIXES, Document, read_article
+from lint.config import (
+    Config,
+    LanguageToolSettings,
+    find_config_file,
+    load_config,
+    matches_a_rule,
+)
+from lint.document import Document, read_article
 from lint.errors import CopydeskError
 from lint.findings import Finding
 from lint.registry import KINDS
@@ -18,6 +23,7 @@ from lint.results import FileResult, SourceText, rule_infos
 from lint.rule import Context, Rule
 from lint.saferegex import RegexTimeout
 from lint.variety import document_variety
+from lint.walk import Excluder, find_articles
 from lint.wordtable import word_table
 
 
@@ -57,6 +63,7 @@ def lint_document(doc: Document, config: Config, article: Path | None = None) ->
     """Check a parsed document against a configuration."""
     rules, ctx = config.rules_for(article)
     findings, warnings = run_rules(doc, rules, ctx)
+    warnings += unknown_in_comments(doc, config.rules)
     if config.languagetool is not None:
         from lint.languagetool import check_languagetool
 
@@ -81,12 +88,32 @@ def lint_document(doc: Document, config: Config, article: Path | None = None) ->
     )
 
 
+def unknown_in_comments(doc: Document, rules: list[Rule]) -> list[str]:
+    """A located warning for each rule id in a ``copydesk-disable`` comment that names no
+    loaded rule or pack."""
+    warnings = []
+    for suppression in doc.suppressions:
+        for name in sorted(suppression.rules):
+            if not matches_a_rule(name, rules):
+                line, _ = doc.lines.position(suppression.directive)
+                warnings.append(f"{doc.path}:{line}: unknown rule or pack '{name}' in a comment")
+    return list(dict.fromkeys(warnings))
+
+
 class ConfigResolver:
     """Finds and caches the configuration for each article's directory."""
 
-    def __init__(self, explicit: Path | None = None, languagetool: str | None = None) -> None:
+    def __init__(
+        self,
+        explicit: Path | None = None,
+        languagetool: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+    ) -> None:
         self.explicit = explicit
         self.languagetool = languagetool
+        self.select = select  # the command line's --select and --ignore, applied to every config
+        self.ignore = ignore
         self._by_file: dict[Path | None, Config | CopydeskError] = {}
         self._source_by_dir: dict[Path, Path | None] = {}
 
@@ -99,6 +126,8 @@ class ConfigResolver:
                 if self.languagetool:
                     current = config.languagetool or LanguageToolSettings(self.languagetool)
                     config.languagetool = replace(current, url=self.languagetool)
+                if self.select or self.ignore:
+                    config = replace(config, select=self.select, ignore=self.ignore, _resolved={})
                 self._by_file[source] = config
             except CopydeskError as exc:
                 self._by_file[source] = exc
@@ -113,6 +142,21 @@ class ConfigResolver:
         if article.parent not in self._source_by_dir:
             self._source_by_dir[article.parent] = find_config_file(article)
         return self._source_by_dir[article.parent]
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What makes two resolvers resolve alike (a worker keeps one per key)."""
+        return (self.explicit, self.languagetool, self.select, self.ignore)
+
+    def unknown_selectors(self) -> list[str]:
+        """A warning for each ``--select`` or ``--ignore`` entry no loaded rule matches."""
+        rules = [rule for config in self.loaded() for rule in config.rules]
+        return [
+            f"unknown rule or pack '{name}' in --{option}"
+            for option, names in (("select", self.select), ("ignore", self.ignore))
+            for name in names
+            if rules and not matches_a_rule(name, rules)
+        ]
 
     def loaded(self) -> list[Config]:
         """Every configuration loaded so far."""
@@ -130,46 +174,26 @@ def lint_path(path: Path, resolver: ConfigResolver) -> FileResult:
 
 
 def expand_paths(paths: Iterable[Path], unreadable: list[Path] | None = None) -> Iterator[Path]:
-    """Files as given; directories searched recursively for articles, in sorted order. A
-    folder that cannot be read is added to ``unreadable`` (when given), not passed over."""
-    for path in paths:
-        if not path.is_dir():
-            yield path
-            continue
-        found = []
-        for folder, subfolders, names in os.walk(path, onerror=_noting(unreadable)):
-            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-            found += [
-                Path(folder, name)
-                for name in names
-                if not name.startswith(".")
-                and Path(name).suffix.lower() in ARTICLE_SUFFIXES
-                and Path(folder, name).is_file()
-            ]
-        yield from sorted(found)
-
-
-def _noting(unreadable: list[Path] | None) -> Callable[[OSError], None]:
-    def note(error: OSError) -> None:
-        if unreadable is not None and error.filename:
-            unreadable.append(Path(error.filename))
-
-    return note
+    """Files as given; directories searched recursively for articles (``.gitignore``
+    respected), in sorted order. A folder that cannot be read is added to ``unreadable``."""
+    return find_articles(paths, Excluder(), unreadable)
 
 
 PARALLEL_THRESHOLD = 16  # fewer files than this are linted in-process: workers cost a start-up
 
 
-_worker_resolvers: dict[tuple[Path | None, str | None], ConfigResolver] = {}
+_worker_resolvers: dict[tuple[object, ...], ConfigResolver] = {}
 
 
-def _lint_chunk(args: tuple[list[Path], Path | None, str | None]) -> list[FileResult]:
-    paths, explicit, languagetool = args
+def _lint_chunk(args: tuple[list[Path], tuple[object, ...]]) -> list[FileResult]:
+    paths, key = args
     # one resolver per worker process: its rules, and the checks' memos keyed by them, are
     # reused from chunk to chunk instead of being rebuilt cold each time
-    resolver = _worker_resolvers.setdefault(
-        (explicit, languagetool), ConfigResolver(explicit, languagetool)
-    )
+    resolver = _worker_resolvers.get(key)
+    if resolver is None:
+        explicit, languagetool, select, ignore = key
+        resolver = ConfigResolver(explicit, languagetool, select, ignore)  # type: ignore[arg-type]
+        _worker_resolvers[key] = resolver
     results = [lint_path(path, resolver) for path in paths]
     gc.freeze()  # what survives a chunk (rules, memos) is kept: collections need not scan it
     return results
@@ -182,13 +206,13 @@ def lint_paths(paths: list[Path], resolver: ConfigResolver, jobs: int) -> list[F
     from concurrent.futures import ProcessPoolExecutor
 
     # loaded before the workers start: forked workers inherit the parsed rules
-    _worker_resolvers[(resolver.explicit, resolver.languagetool)] = resolver
+    _worker_resolvers[resolver.key] = resolver
     with suppress(CopydeskError):  # a bad configuration is reported per file by the workers
         resolver.for_article(paths[0])
     word_table()  # built here once, not by every worker at the same time on a first run
     size = max(1, len(paths) // (jobs * 8))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    work = [(chunk, resolver.explicit, resolver.languagetool) for chunk in chunks]
+    work = [(chunk, resolver.key) for chunk in chunks]
     gc.disable()  # the results arriving are all kept: collecting meanwhile is wasted work
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -70,7 +70,8 @@ class Rule:
             rule=self.id,
             category=self.category,
             severity=severity or self.severity,
-            message=render_message(self.message, values),
+            # one line, whatever the matched text holds (a title wrapped over two lines)
+            message=" ".join(render_message(self.message, values).split()),
             start=start,
             end=end,
             match=match,

@@ -22,7 +22,8 @@ def test_jsonl_streams_one_result_per_article(tmp_path: Path) -> None:
     ]
     config = tmp_path / ".copydesk.yaml"
     results = list(lint_records(iter(lines), ConfigResolver(config)))
-    assert [r.get("id") for r in results] == ["a1", 7, None, None]
+    # an error record keeps the record's id when it has one, and its line
+    assert [r.get("id") for r in results] == ["a1", 7, None, "x"]
     assert results[0]["findings"][0]["match"] == "Kiev"
     assert results[0]["findings"][0]["start"] == 9
     assert results[1]["findings"] == []
@@ -125,3 +126,41 @@ def test_bounded_lines_keep_short_lines_whole() -> None:
     lines = list(bounded_lines(BytesIO(b"ab\n" + b"x" * 50 + b"\ncd"), 10))
     assert lines[0] == b"ab\n" and isinstance(lines[1], OversizeRecord) and lines[2] == b"cd"
     assert len(lines) == 3
+
+
+def _stream(count: int, bad_every: int = 0) -> list[str]:
+    lines = []
+    for n in range(count):
+        if bad_every and n % bad_every == bad_every - 1:
+            lines.append("not json")
+        elif n % 5 == 4:
+            lines.append("")  # a blank line is skipped
+        else:
+            text = f"Talks in Kiev, day {n}." if n % 2 else f"Clean copy in Kyiv, day {n}."
+            lines.append(json.dumps({"id": f"r{n}", "text": text}))
+    return lines
+
+
+def test_archive_workers_keep_the_input_order_and_the_same_results(tmp_path: Path) -> None:
+    write(tmp_path / ".copydesk.yaml", "packs: [house]\n")
+    lines = _stream(150, bad_every=17)
+    resolver = ConfigResolver(tmp_path / ".copydesk.yaml")
+    alone = list(lint_records(iter(lines), resolver))
+    pooled = list(lint_records(iter(lines), resolver, jobs=2))
+    assert pooled == alone
+    assert len(alone) == sum(1 for line in lines if line)  # blank lines are skipped
+    assert [r.get("line") for r in alone if "error" in r][:2] == [17, 34]
+
+
+def test_archive_mode_honours_the_fail_level_and_jobs(tmp_path: Path) -> None:
+    write(tmp_path / ".copydesk.yaml", "packs: [house]\nseverity:\n  house: info\n")
+    source = write(tmp_path / "in.jsonl", "\n".join(_stream(40)) + "\n")
+    config = str(tmp_path / ".copydesk.yaml")
+    found = run_cli("check", "--config", config, "--jsonl", str(source), "--fail-level", "info")
+    assert found.code == 1
+    never = run_cli("check", "--config", config, "--jsonl", str(source), "--fail-level", "never")
+    assert never.code == 0 and never.out == found.out
+    default = run_cli("check", "--config", config, "--jsonl", str(source))
+    assert default.code == 0  # info findings only: below the default fail level
+    pooled = run_cli("check", "--config", config, "--jsonl", str(source), "-j", "2")
+    assert pooled.out == found.out

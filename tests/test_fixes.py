@@ -108,17 +108,17 @@ def test_only_a_safe_fix_is_the_preferred_code_action() -> None:
 def test_an_edit_made_while_checking_is_never_lost(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lint.cli
+    import lint.cli_check
 
     article = write(tmp_path / "a.md", "Talks in Kiev.\n")
-    real = lint.cli.lint_paths
+    real = lint.cli_check.lint_paths
 
     def lint_then_edit(*args: object, **kwargs: object) -> object:
         results = real(*args, **kwargs)  # type: ignore[arg-type]
         article.write_text("Talks in Kiev. A late line from the editor.\n", encoding="utf-8")
         return results
 
-    monkeypatch.setattr(lint.cli, "lint_paths", lint_then_edit)
+    monkeypatch.setattr(lint.cli_check, "lint_paths", lint_then_edit)
     result = run_cli("check", "--fix", str(article))
     assert result.code == 2
     assert "changed on disk" in result.err

@@ -32,6 +32,7 @@ class Report:
 
     results: list[FileResult]
     color: bool = False
+    quiet: bool = False  # findings only: no summary line
 
     @property
     def rules(self) -> dict[str, RuleInfo]:

@@ -36,6 +36,8 @@ def render(report: Report) -> str:
             shown, column = excerpt(doc.text[line_start:line_end], span.column - 1, width)
             out.append(f"    {_one_cell(shown.expandtabs(1))}")
             out.append("    " + " " * column + "^" * width)
+    if report.quiet:
+        return "\n".join(out) + "\n" if out else ""
     total = sum(counts.values())
     if total:
         parts = [
