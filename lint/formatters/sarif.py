@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from lint import __version__
 from lint.formatters.report import Report, span_of
+from lint.rule import first_sentence
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -16,8 +18,13 @@ def _rule_descriptor(rule_id: str, report: Report) -> dict[str, Any]:
     rule = report.rules.get(rule_id)
     descriptor: dict[str, Any] = {"id": rule_id}
     if rule is not None:
-        descriptor["shortDescription"] = {"text": rule.description.splitlines()[0]}
-        descriptor["fullDescription"] = {"text": rule.description}
+        summary = first_sentence(rule.description)
+        descriptor["shortDescription"] = {"text": summary}
+        descriptor["fullDescription"] = {"text": " ".join(rule.description.split())}
+        help_text = " ".join(rule.description.split())
+        if rule.examples.bad:
+            help_text += " Fires on: " + " | ".join(rule.examples.bad[:3])
+        descriptor["help"] = {"text": help_text}
         descriptor["defaultConfiguration"] = {"level": _LEVEL[rule.severity.value]}
         descriptor["properties"] = {"category": rule.category}
         if rule.link:
@@ -43,7 +50,7 @@ def render(report: Report) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": result.path.replace("\\", "/")},
+                            "artifactLocation": {"uri": artifact_uri(result.path)},
                             "region": {
                                 "startLine": span.line,
                                 "startColumn": span.column,
@@ -80,6 +87,7 @@ def render(report: Report) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [_invocation(report)],
                 "results": results,
             }
         ],
@@ -87,12 +95,38 @@ def render(report: Report) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
+def artifact_uri(path: str) -> str:
+    """A file path as a SARIF artifact URI reference: forward slashes, percent-encoded
+    (spaces, '#', '%' and non-ASCII letters would otherwise break the link)."""
+    return quote(path.replace("\\", "/"), safe="/-._~")
+
+
+def _invocation(report: Report) -> dict[str, Any]:
+    """Whether the run succeeded: a file that could not be checked makes it a failed run
+    (exit 2), with each error as a notification, so a dashboard never shows it as clean."""
+    errors = [r for r in report.results if r.error is not None]
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["exitCode"] = 2
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "error",
+                "message": {"text": result.error},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(result.path)}}}
+                ],
+            }
+            for result in errors
+        ]
+    return invocation
+
+
 def _fix(path: str, start: int, end: int, text: str, span: Any) -> dict[str, Any]:
     return {
         "description": {"text": f"Replace with '{text}'"},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": path.replace("\\", "/")},
+                "artifactLocation": {"uri": artifact_uri(path)},
                 "replacements": [
                     {
                         "deletedRegion": {
