@@ -1,3 +1,3 @@
 """copydesk: a quality-assurance linter for news articles."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -208,3 +208,21 @@ def _secret(directory: Path) -> bytes | None:
     except OSError:
         return None
     return key
+
+
+_announced: list[bool] = []
+
+
+def announce_first_run() -> None:
+    """Say once, on a terminal, that the word data is being built: a first run is silent for
+    several seconds otherwise (a pipe or CI log is not interrupted)."""
+    if _announced or not sys.stderr.isatty():
+        return
+    _announced.append(True)
+    where = cache_dir()
+    place = f" in {where}" if where is not None else ""
+    print(
+        f"copydesk: building the word table{place}; this happens once and takes about 20 seconds",
+        file=sys.stderr,
+        flush=True,
+    )

@@ -10,7 +10,14 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from lint.cache import cache_dir, code_stamp, content_key, load_object, store_object
+from lint.cache import (
+    announce_first_run,
+    cache_dir,
+    code_stamp,
+    content_key,
+    load_object,
+    store_object,
+)
 from lint.lexicon import prefetch, zipf
 from lint.wordtable import WordSource, table_key, word_table
 
@@ -124,6 +131,7 @@ def _cached_list(name: str, select: Callable[[WordSource], list[tuple[str, float
     stored = load_object(path) if path is not None else None
     if isinstance(stored, WordList):
         return stored
+    announce_first_run()
     built = WordList.of(select(word_table()))
     if path is not None:
         store_object(path, built, "list")

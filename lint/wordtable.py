@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from lint.affixes import UnsupportedDictionary, dictionary_forms
 from lint.cache import (
     PRUNE_AFTER_SECONDS,
+    announce_first_run,
     cache_dir,
     content_key,
     file_stamp,
@@ -266,6 +267,8 @@ def _open_or_build() -> WordSource:
     if directory is not None:
         path = directory / f"words-{key}.sqlite"
         opened = _open(path, key)
+        if opened is None:
+            announce_first_run()
         if opened is None and write_atomically(path, lambda tmp: _build_file(tmp, key)):
             # only tables unused for a while: another install of copydesk (a pre-commit
             # hook's, an editor's) has its own table in the same directory, and removing it
