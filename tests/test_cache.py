@@ -287,3 +287,23 @@ def test_a_file_a_pack_read_is_checked_by_its_stamp_then_by_its_bytes(tmp_path: 
     assert not unchanged(files)
     cues.unlink()
     assert not unchanged(files)
+
+
+def test_the_first_run_announces_the_build_once_and_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    import lint.cache
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, expected in ((io.StringIO(), ""), (Terminal(), "building the word table")):
+        monkeypatch.setattr(lint.cache, "_announced", [])
+        monkeypatch.setattr("sys.stderr", stream)
+        lint.cache.announce_first_run()
+        lint.cache.announce_first_run()
+        said = stream.getvalue()
+        assert (expected in said) and said.count("copydesk:") == (1 if expected else 0)
