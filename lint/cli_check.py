@@ -191,10 +191,11 @@ def _report_problems(results: list[FileResult], resolver: ConfigResolver, quiet:
             print(f"copydesk: {visible(result.error)}", file=sys.stderr)
     if quiet:
         return
-    warnings = [w for config in resolver.loaded() for w in config.warnings]
-    warnings += resolver.unknown_selectors()
-    warnings += [w for result in results for w in result.warnings]
-    for warning in dict.fromkeys(warnings):
+    # the configurations' and the command line's once each; each file's as it came
+    shared = [w for config in resolver.loaded() for w in config.warnings]
+    shared += resolver.unknown_selectors()
+    warnings = list(dict.fromkeys(shared)) + [w for r in results for w in r.warnings]
+    for warning in warnings:
         print(f"copydesk: warning: {visible(warning)}", file=sys.stderr)
 
 
