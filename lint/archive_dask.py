@@ -29,7 +29,8 @@ def lint_jsonl_files(pattern: str, output: str | Path) -> list[str]:
     files written. Each result is a ``check --jsonl`` record with a ``source`` field."""
     import dask.bag as db
 
-    bag = db.read_text(pattern, include_path=True, blocksize=None)
+    # dask.bag has no type hints
+    bag = db.read_text(pattern, include_path=True, blocksize=None)  # type: ignore[no-untyped-call]
     results = bag.map_partitions(lint_partition).map(json.dumps)
     Path(output).mkdir(parents=True, exist_ok=True)
     return [str(path) for path in results.to_textfiles(f"{output}/*.jsonl")]
