@@ -8,14 +8,15 @@ from urllib.parse import quote
 
 from lint import __version__
 from lint.formatters.report import Report, span_of
+from lint.results import RuleInfo
 from lint.rule import first_sentence
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _rule_descriptor(rule_id: str, report: Report) -> dict[str, Any]:
-    rule = report.rules.get(rule_id)
+def _rule_descriptor(rule_id: str, rules: dict[str, RuleInfo]) -> dict[str, Any]:
+    rule = rules.get(rule_id)
     descriptor: dict[str, Any] = {"id": rule_id}
     if rule is not None:
         summary = first_sentence(rule.description)
@@ -35,6 +36,7 @@ def _rule_descriptor(rule_id: str, report: Report) -> dict[str, Any]:
 def render(report: Report) -> str:
     """Render one SARIF run holding every finding."""
     used = sorted({f.rule for r in report.results for f in r.findings})
+    known = report.rules  # merged from every result once
     index = {rule_id: i for i, rule_id in enumerate(used)}
     results = []
     for result in report.results:
@@ -83,7 +85,7 @@ def render(report: Report) -> str:
                         "name": "copydesk",
                         "version": __version__,
                         "informationUri": "https://pypi.org/project/copydesk/",
-                        "rules": [_rule_descriptor(rule_id, report) for rule_id in used],
+                        "rules": [_rule_descriptor(rule_id, known) for rule_id in used],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
