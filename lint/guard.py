@@ -106,13 +106,19 @@ def _walk_value(value: Any) -> Iterator[tuple[Any, Any]]:
 def _sequence(items: list[tuple[Any, Any]]) -> list[Choices]:
     """Every necessary part of a sequence: its runs of literal text, and what its groups need."""
     found: list[Choices] = []
+    looked: list[Choices] = []  # a lookaround's requirements: after the text itself, on a tie
     run: list[str] = []
     for op, av in items:
         if op is sre.LITERAL:
             run.append(chr(av))
             continue
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        if op in (sre.AT, sre.ASSERT_NOT):
             continue  # consumes nothing: the characters either side stay adjacent
+        if op is sre.ASSERT:  # "(?=[\"“])": what a lookaround requires is in the text too
+            inner = _best(_sequence(av[1].data))
+            if inner is not None:
+                looked.append(inner)
+            continue
         if run:
             found.append(frozenset(["".join(run)]))
             run = []
@@ -121,7 +127,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> list[Choices]:
             found.append(inner)
     if run:
         found.append(frozenset(["".join(run)]))
-    return found
+    return found + looked
 
 
 def _required(op: Any, av: Any) -> Choices | None:
@@ -142,6 +148,9 @@ def _required(op: Any, av: Any) -> Choices | None:
                 return None
             union |= choices
         return frozenset(union)
+    if op is sre.IN and all(item_op is sre.LITERAL for item_op, _ in av):
+        characters = frozenset(chr(value) for _, value in av)  # '[\"“]': one of a few
+        return characters if len(characters) <= MAX_CHOICES else None
     return None  # a class, any character, a back-reference: no fixed text
 
 

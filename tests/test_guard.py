@@ -129,3 +129,15 @@ def test_a_leading_word_boundary_is_found_only_where_it_governs_the_whole(
     pattern: str, shared: bool
 ) -> None:
     assert opens_with_boundary(pattern) is shared
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^(?P<s>[A-Z]\w+):?\s*(?=[\"“])", {'"', "“"}),  # required by a lookahead
+        (r"(?<=[ab])c?", {"a", "b"}),  # by a lookbehind
+        (r"[xyz]+q?", {"x", "y", "z"}),  # a class of a few characters
+    ],
+)
+def test_lookarounds_and_small_classes_give_guards(pattern: str, expected: set[str]) -> None:
+    assert guard_for(pattern) == expected
