@@ -63,7 +63,7 @@ def archive_scaling(copies: int, jobs_list: tuple[int, ...] = (1, 2)) -> None:
             print(
                 f"archive mode, {len(records) * copies:,} records ({size:,.0f} MB), -j {jobs}: "
                 f"{elapsed:.1f} s, {len(records) * copies / elapsed:,.0f} records/s, "
-                f"peak RSS of the main process {peak} MB"
+                f"peak RSS of the largest process so far {peak} MB"
             )
 
 
