@@ -12,6 +12,7 @@ from typing import IO, Any
 from lint.config import FAIL_LEVELS
 from lint.document import decode_article, format_for, parse_document
 from lint.engine import ConfigResolver, lint_document, lint_paths
+from lint.errors import InputError
 from lint.formatters import FORMATS, Report, formatter
 from lint.formatters.text import visible
 from lint.results import FileResult
@@ -147,8 +148,13 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 
 
 def _listed_paths(source: str) -> list[Path]:
-    """The paths a file list names, one per line (blank lines ignored)."""
-    text = sys.stdin.read() if source == "-" else read_regular_text(Path(source))
+    """The paths a file list names, one per line (blank lines ignored); a list that cannot be
+    read is an ``InputError`` naming it."""
+    try:
+        text = sys.stdin.read() if source == "-" else read_regular_text(Path(source))
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise InputError(source, f"cannot read the file list: {reason}") from None
     return [Path(line.strip()) for line in text.splitlines() if line.strip()]
 
 
@@ -208,7 +214,11 @@ class _Output:
 
     def __enter__(self) -> IO[str]:
         if self.path is not None:
-            self.stream = self.path.open("w", encoding="utf-8")
+            try:
+                self.stream = self.path.open("w", encoding="utf-8")
+            except OSError as exc:
+                reason = exc.strerror or exc
+                raise InputError(str(self.path), f"cannot write the report: {reason}") from None
         return self.stream
 
     def __exit__(self, *exc: object) -> None:

@@ -88,6 +88,8 @@ def test_output_file_holds_the_report(desk: Path) -> None:
     result = run_cli("check", "-f", "json", "-o", "report.json", "a.md")
     assert result.out == "" and result.code == 1
     assert "attribution.unattributed-claim" in _rules((desk / "report.json").read_text())
+    nowhere = run_cli("check", "-o", "no/such/folder/report.txt", "a.md")
+    assert nowhere.code == 2 and "cannot write the report" in nowhere.err
 
 
 def test_exit_zero_and_fail_level_never(desk: Path) -> None:
@@ -120,6 +122,9 @@ def test_file_list_from_a_file_or_standard_input(desk: Path) -> None:
     assert [f["path"] for f in json.loads(piped.out)["files"]] == ["b.md"]
     clash = run_cli("check", "--file-list", "-", "-", stdin=b"b.md\n")
     assert clash.code == 2 and "cannot hold both" in clash.err
+    missing = run_cli("check", "--file-list", "nowhere.txt")
+    assert missing.code == 2 and "nowhere.txt: cannot read the file list" in missing.err
+    assert "Traceback" not in missing.err
 
 
 @pytest.mark.parametrize(
