@@ -43,6 +43,7 @@ class CopydeskServer(LanguageServer):
         self.resolver = ConfigResolver()
         self.results: dict[str, FileResult] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.closed: set[str] = set()  # documents closed since they were last opened
 
     def serve(self, stdin: BinaryIO, stdout: BinaryIO) -> None:
         """Serve over a byte stream pair, framing messages with ``lint.lspwire``."""
@@ -101,7 +102,10 @@ class CopydeskServer(LanguageServer):
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, [diagnostic]))
 
     def publish(self, uri: str) -> None:
-        """Lint a document and push its diagnostics."""
+        """Lint an open document and push its diagnostics; a closed one is left alone (a change
+        handled after its close must not publish again what the close cleared)."""
+        if uri in self.closed:
+            return
         result = self.lint(uri)
         version = self.workspace.get_text_document(uri).version
         params = lsp.PublishDiagnosticsParams(uri, diagnostics(result), version)
@@ -149,6 +153,7 @@ server = CopydeskServer()
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: CopydeskServer, params: lsp.DidOpenTextDocumentParams) -> None:
     """Lint a document when it opens."""
+    ls.closed.discard(params.text_document.uri)
     ls.publish(params.text_document.uri)
 
 
@@ -184,6 +189,7 @@ def did_close(ls: CopydeskServer, params: lsp.DidCloseTextDocumentParams) -> Non
     pending = ls.pending.pop(params.text_document.uri, None)
     if pending is not None:
         pending.cancel()
+    ls.closed.add(params.text_document.uri)
     ls.results.pop(params.text_document.uri, None)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(params.text_document.uri, []))
 
