@@ -158,13 +158,13 @@ def _people(
     people: list[str | None] = []
     for sentence, (_, source) in zip(units, local, strict=True):
         person = None if source else person_subject(doc, sentence)
-        if person is not None and (person[0].islower() or person.split()[0] in _NOT_NAMES):
+        if person is not None and (person[0].islower() or person.split()[0] in _NO_ONE_NEW):
             person = None  # "he", "she", "the 31-year-old": no one new
         people.append(clean_source(person, lexicon) if person else None)
     return people
 
 
-_NOT_NAMES = frozenset(["He", "She", "The"])
+_NO_ONE_NEW = frozenset(["He", "She", "The"])  # openings that introduce no one
 
 
 def _market_data(body: str, lexicon: Lexicon) -> bool:

@@ -18,7 +18,6 @@ FIGURE_PATTERN = (
 # the distances of running races: "the 100m final", "the 1,500m" are events, not sums
 TRACK_DISTANCES = frozenset({60, 100, 110, 200, 400, 800, 1000, 1500, 3000, 5000, 10000})
 _CURRENCY = "£$€¥"
-_COUNTED = frozenset({"people", "viewers", "users", "customers", "tonnes", "barrels"})
 # plural nouns after which "m" is still metres ("the 60m hurdles", "two 100m titles")
 EVENTS = frozenset({"hurdles", "events", "titles", "races", "finals", "heats", "relays"})
 ATHLETICS = frozenset({"records", "times", "medals"})
@@ -40,7 +39,7 @@ def is_claim_figure(text: str, start: int, end: int) -> bool:
     plural = word.endswith("s") and written[1:].islower()  # "euros", "Euros"; not "AAAs"
     if start > 0 and text[start - 1] in _CURRENCY:
         return True  # "£5m deal": money
-    if (plural and word not in EVENTS | ATHLETICS | NOT_PLURALS) or word in _COUNTED:
+    if (plural and word not in EVENTS | ATHLETICS | NOT_PLURALS) or word == "people":
         return True  # "800m euros", "5m people"
     if _track_distance(number) or _CENTIMETRES.search(number):
         return False
