@@ -222,7 +222,7 @@ def announce_first_run() -> None:
     where = cache_dir()
     place = f" in {where}" if where is not None else ""
     print(
-        f"copydesk: building the word table{place}; this happens once and takes about 20 seconds",
+        f"copydesk: building the word table{place}; this happens once and takes a few seconds",
         file=sys.stderr,
         flush=True,
     )

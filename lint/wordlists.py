@@ -18,8 +18,14 @@ from lint.cache import (
     load_object,
     store_object,
 )
-from lint.lexicon import prefetch, zipf
-from lint.wordtable import WordSource, table_key, word_table
+from lint.lexicon import zipf
+from lint.wordtable import (
+    WordSource,
+    table_key,
+    word_table,
+    wordfreq_tokens,
+    zipf_of_frequency,
+)
 
 SUGGESTION_ZIPF = 3.0  # dictionary words at least this frequent are one- and two-edit candidates
 NAME_ZIPF = 2.0  # other words (names mostly) at least this frequent are candidates for names
@@ -44,11 +50,15 @@ class WordList:
         by_length: dict[int, tuple[list[str], list[float]]] = {}
         by_end: dict[tuple[int, str], tuple[list[str], list[float]]] = {}
         for word, weight in weighted:
-            keys = ((len(word), "^" + word[0]), (len(word), word[-1] + "$"))
-            groups = [by_end.setdefault(key, ([], [])) for key in keys]
-            if len(word) <= _BY_LENGTH:  # only words of one or two letters are looked up so
-                groups.append(by_length.setdefault(len(word), ([], [])))
-            for group in groups:
+            size = len(word)
+            for key in ((size, "^" + word[0]), (size, word[-1] + "$")):
+                group = by_end.get(key)
+                if group is None:
+                    group = by_end[key] = ([], [])
+                group[0].append(word)
+                group[1].append(-weight)
+            if size <= _BY_LENGTH:  # only words of one or two letters are looked up so
+                group = by_length.setdefault(size, ([], []))
                 group[0].append(word)
                 group[1].append(-weight)
         return WordList(by_length, by_end, dict(weighted))
@@ -95,13 +105,15 @@ def near(word: str, words: WordList, edits: int, min_zipf: float = 0.0) -> list[
 @cache
 def common_words() -> WordList:
     """Frequent dictionary words (not known misspellings)."""
-    return _cached_list("common", lambda t: _by_zipf(t.dictionary_words(SUGGESTION_ZIPF)))
+    return _cached_list(
+        "common", lambda t: _by_zipf(t.dictionary_word_frequencies(SUGGESTION_ZIPF))
+    )
 
 
 @cache
 def name_words() -> WordList:
     """Frequent words that Hunspell does not accept in lower case: names, mostly."""
-    return _cached_list("names", lambda t: _by_zipf(t.other_words(NAME_ZIPF)))
+    return _cached_list("names", lambda t: _by_zipf(t.other_word_frequencies(NAME_ZIPF)))
 
 
 @cache
@@ -115,12 +127,25 @@ def place_words() -> WordList:
 @cache
 def frequent_words() -> WordList:
     """The commonest dictionary words, for suggestions of last resort."""
-    return _cached_list("frequent", lambda t: _by_zipf(t.dictionary_words(0.0, FREQUENT_WORDS)))
+    return _cached_list(
+        "frequent", lambda t: _by_zipf(t.dictionary_word_frequencies(0.0, FREQUENT_WORDS))
+    )
 
 
-def _by_zipf(words: list[str]) -> list[tuple[str, float]]:
-    prefetch(words)
-    return [(word, zipf(word)) for word in words]
+def _by_zipf(frequencies: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Words with their Zipf values: from the listed frequency for a word that is one token
+    (nearly all), from ``lint.lexicon.zipf`` for one that wordfreq splits ("y'all")."""
+    values: dict[float, float] = {}  # wordfreq's frequencies are rounded: few are distinct
+    weighted = []
+    for word, frequency in frequencies:
+        if "'" in word and wordfreq_tokens(word) != [word]:
+            weighted.append((word, zipf(word)))
+            continue
+        value = values.get(frequency)
+        if value is None:
+            value = values[frequency] = zipf_of_frequency(frequency)
+        weighted.append((word, value))
+    return weighted
 
 
 def _cached_list(name: str, select: Callable[[WordSource], list[tuple[str, float]]]) -> WordList:

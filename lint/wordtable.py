@@ -16,7 +16,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,6 +32,7 @@ from lint.cache import (
     write_atomically,
 )
 from lint.places import place_files, place_weights
+from lint.shipped import copy_shipped_table, open_shipped_table, shipped_table_matches
 
 SCHEMA = 10  # raise when what the table holds changes (lint.places weights included)
 
@@ -127,13 +128,16 @@ class WordSource(Protocol):
         """``typo_fixes`` for many words at once (those that are known misspellings)."""
         ...
 
-    def dictionary_words(self, min_zipf: float, limit: int = -1) -> list[str]:
-        """Hunspell-accepted words at least this frequent, not misspellings, commonest first."""
+    def dictionary_word_frequencies(
+        self, min_zipf: float, limit: int = -1
+    ) -> list[tuple[str, float]]:
+        """Hunspell-accepted words at least this frequent, not misspellings, commonest first,
+        with their frequencies."""
         ...
 
-    def other_words(self, min_zipf: float) -> list[str]:
+    def other_word_frequencies(self, min_zipf: float) -> list[tuple[str, float]]:
         """Words Hunspell does not accept in lower case (names mostly), not misspellings,
-        at least this frequent, commonest first."""
+        at least this frequent, commonest first, with their frequencies."""
         ...
 
     def place_weight(self, word: str) -> float:
@@ -208,24 +212,27 @@ class WordTable:
         rows = self._rows("SELECT fixes FROM typos WHERE wrong = ?", (word,))
         return tuple(rows[0][0].split("\t")) if rows else None
 
-    def dictionary_words(self, min_zipf: float, limit: int = -1) -> list[str]:
-        """Hunspell-accepted words at least this frequent, not misspellings, commonest first."""
+    def dictionary_word_frequencies(
+        self, min_zipf: float, limit: int = -1
+    ) -> list[tuple[str, float]]:
+        """Hunspell-accepted words at least this frequent, not misspellings, commonest first,
+        with their frequencies."""
         rows = self._rows(
-            "SELECT word FROM words WHERE freq >= ? AND dict = 1 AND word NOT IN "
+            "SELECT word, freq FROM words WHERE freq >= ? AND dict = 1 AND word NOT IN "
             "(SELECT wrong FROM typos) ORDER BY freq DESC, word LIMIT ?",
             (10 ** (min_zipf - 9), limit),
         )
-        return [row[0] for row in rows]
+        return [(row[0], float(row[1])) for row in rows]
 
-    def other_words(self, min_zipf: float) -> list[str]:
+    def other_word_frequencies(self, min_zipf: float) -> list[tuple[str, float]]:
         """Words Hunspell does not accept in lower case (names mostly), not misspellings,
-        at least this frequent, commonest first."""
+        at least this frequent, commonest first, with their frequencies."""
         rows = self._rows(
-            "SELECT word FROM words WHERE freq >= ? AND dict = 0 AND word NOT IN "
+            "SELECT word, freq FROM words WHERE freq >= ? AND dict = 0 AND word NOT IN "
             "(SELECT wrong FROM typos) ORDER BY freq DESC, word",
             (10 ** (min_zipf - 9),),
         )
-        return [row[0] for row in rows]
+        return [(row[0], float(row[1])) for row in rows]
 
     def place_weight(self, word: str) -> float:
         """The weight of a lowercase place word (``lint.places``), 0 if it names no place."""
@@ -261,15 +268,14 @@ def reopen_table() -> None:
 
 
 def _open_or_build() -> WordSource:
-    """The cached table, built first if need be; without a usable cache, the libraries."""
+    """The cached table, copied from the shipped one or built first if need be; without a
+    usable cache, the shipped table or else the libraries."""
     key = table_key()
     directory = cache_dir()
     if directory is not None:
         path = directory / f"words-{key}.sqlite"
         opened = _open(path, key)
-        if opened is None:
-            announce_first_run()
-        if opened is None and write_atomically(path, lambda tmp: _build_file(tmp, key)):
+        if opened is None and write_atomically(path, lambda tmp: _copy_or_build(tmp, key)):
             # only tables unused for a while: another install of copydesk (a pre-commit
             # hook's, an editor's) has its own table in the same directory, and removing it
             # would cost that install a rebuild of several seconds on its next run
@@ -279,7 +285,18 @@ def _open_or_build() -> WordSource:
             _mark_used(path)
         if opened is not None:
             return WordTable(opened, path)
+    if shipped_table_matches():
+        shipped = open_shipped_table()
+        if shipped is not None:
+            return WordTable(shipped)
     return LiveWords()
+
+
+def _copy_or_build(path: Path, key: str) -> None:
+    """Write the table to ``path``: a copy of the shipped one when it fits, else built."""
+    if not copy_shipped_table(path, key):
+        announce_first_run()
+        _build_file(path, key)
 
 
 class LiveWords:
@@ -322,26 +339,29 @@ class LiveWords:
         """``typo_fixes`` for many words at once (those that are known misspellings)."""
         return {word: self._typos[word] for word in words if word in self._typos}
 
-    def dictionary_words(self, min_zipf: float, limit: int = -1) -> list[str]:
-        """Hunspell-accepted words at least this frequent, not misspellings, commonest first."""
+    def dictionary_word_frequencies(
+        self, min_zipf: float, limit: int = -1
+    ) -> list[tuple[str, float]]:
+        """Hunspell-accepted words at least this frequent, not misspellings, commonest first,
+        with their frequencies."""
         floor = 10 ** (min_zipf - 9)
         frequent = [(f, w) for w, f in self._frequencies.items() if f >= floor and table_form(w)]
-        chosen: list[str] = []
-        for _, word in sorted(frequent, key=lambda item: (-item[0], item[1])):
+        chosen: list[tuple[str, float]] = []
+        for frequency, word in sorted(frequent, key=lambda item: (-item[0], item[1])):
             if word not in self._typos and self._spell(word):
-                chosen.append(word)
+                chosen.append((word, frequency))
                 if len(chosen) == limit:
                     break
         return chosen
 
-    def other_words(self, min_zipf: float) -> list[str]:
+    def other_word_frequencies(self, min_zipf: float) -> list[tuple[str, float]]:
         """Words Hunspell does not accept in lower case (names mostly), not misspellings,
-        at least this frequent, commonest first."""
+        at least this frequent, commonest first, with their frequencies."""
         floor = 10 ** (min_zipf - 9)
         frequent = [(f, w) for w, f in self._frequencies.items() if f >= floor and table_form(w)]
         return [
-            word
-            for _, word in sorted(frequent, key=lambda item: (-item[0], item[1]))
+            (word, frequency)
+            for frequency, word in sorted(frequent, key=lambda item: (-item[0], item[1]))
             if word not in self._typos and not self._spell(word)
         ]
 
@@ -404,6 +424,7 @@ def _build_file(path: Path, key: str) -> None:
 def _fill(db: sqlite3.Connection, key: str) -> None:
     """Create and fill the tables; the key is written last, so a partial file is never used."""
     db.executescript(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"  # a new file, renamed when done
         "CREATE TABLE words (word TEXT PRIMARY KEY, freq REAL NOT NULL, dict INTEGER NOT NULL,"
         " cap INTEGER NOT NULL) WITHOUT ROWID;"
         "CREATE TABLE forms (word TEXT PRIMARY KEY) WITHOUT ROWID;"
@@ -411,29 +432,51 @@ def _fill(db: sqlite3.Connection, key: str) -> None:
         "CREATE TABLE places (word TEXT PRIMARY KEY, weight REAL NOT NULL) WITHOUT ROWID;"
         "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
     )
-    db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _word_rows())
     hunspell = _package_dir("hunspell") / "dictionaries"
     try:
         forms = dictionary_forms(hunspell / "en_US.aff", hunspell / "en_US.dic")
     except (UnsupportedDictionary, OSError, UnicodeError, LookupError):
         forms = set()  # Hunspell answers the words wordfreq does not list, as before
+    db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", sorted(_word_rows(forms)))
     db.executemany("INSERT INTO forms VALUES (?)", ((form,) for form in sorted(forms)))
     db.execute("INSERT INTO meta VALUES ('forms', ?)", ("1" if forms else "0",))
-    db.executemany("INSERT OR REPLACE INTO typos VALUES (?, ?)", _typo_rows())
+    typos = dict(_typo_rows())  # a misspelling listed twice keeps its last line, as before
+    db.executemany("INSERT INTO typos VALUES (?, ?)", sorted(typos.items()))
     db.executemany("INSERT INTO places VALUES (?, ?)", sorted(place_weights().items()))
     db.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
     db.commit()
 
 
-def _word_rows() -> Iterator[tuple[str, float, int, int]]:
+def _word_rows(forms: set[str]) -> Iterator[tuple[str, float, int, int]]:
+    """wordfreq's words of table form with Hunspell's verdicts in lower case and capitalised.
+
+    With the dictionary's forms expanded, a verdict is a set lookup: Hunspell accepts a
+    lowercase word when it is a form, and a capitalised one when it or its lowercase is (the
+    two agree on every word wordfreq lists; ``tests/test_wordtable.py`` checks a sample).
+    Hunspell itself, a hundred times slower, answers only when the forms are unknown.
+    """
     import wordfreq
 
+    verdicts = _form_verdicts(forms) if forms else _hunspell_verdicts()
+    for word, frequency in wordfreq.get_frequency_dict("en").items():
+        if table_form(word):
+            lower, capitalised = verdicts(word)
+            yield word, frequency, int(lower), int(capitalised)
+
+
+def _form_verdicts(forms: set[str]) -> Callable[[str], tuple[bool, bool]]:
+    def verdicts(word: str) -> tuple[bool, bool]:
+        lower = word in forms
+        return lower, lower or word.capitalize() in forms
+
+    return verdicts
+
+
+def _hunspell_verdicts() -> Callable[[str], tuple[bool, bool]]:
     from lint.lexicon import hunspell_dictionary
 
     spell = hunspell_dictionary().spell
-    for word, frequency in wordfreq.get_frequency_dict("en").items():
-        if table_form(word):
-            yield word, frequency, int(bool(spell(word))), int(bool(spell(word.capitalize())))
+    return lambda word: (bool(spell(word)), bool(spell(word.capitalize())))
 
 
 def zipf_of_frequency(frequency: float) -> float:

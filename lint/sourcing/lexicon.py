@@ -125,30 +125,25 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
     if "cue_files" in lex:
         for name in as_str_list(lex["cue_files"], "cue_files"):
             words["cues"] = words["cues"] + _read_cue_file(lex["cue_files"], name)
-    patterns = [
-        _user_pattern(item, "source_patterns", with_placeholders(as_str(item, "source_patterns")))
-        for item in lex["source_patterns"].value or []
-    ]
-    claims = compile_signals(lex["claims"])
-    vague = [
-        _user_pattern(item, "vague_patterns", as_str(item, "vague_patterns"))
-        for item in (lex["vague_patterns"].value or [] if "vague_patterns" in lex else [])
-    ]
-    if "vague_groups" in lex:
-        vague += compile_vague_groups(lex["vague_groups"])
     model_file = _read_model(lex["cue_model"]) if "cue_model" in lex else None
     model_key = (model_file[0], content_key(model_file[1])) if model_file else None
     signature = repr(
         (
             sorted(words.items()),
-            [p.pattern for p in patterns],
-            plain(lex["claims"]),
-            [p.pattern for p in vague],
+            *(plain(lex[key]) if key in lex else None for key in _PATTERN_KEYS),
             model_key,
         )
     )
     lexicon = _LEXICONS.get(signature)
     if lexicon is None:  # the three shipped rules share one lexicon: compile it once
+        patterns = [_source_pattern(item) for item in lex["source_patterns"].value or []]
+        claims = compile_signals(lex["claims"])
+        vague = [
+            _user_pattern(item, "vague_patterns", as_str(item, "vague_patterns"))
+            for item in (lex["vague_patterns"].value or [] if "vague_patterns" in lex else [])
+        ]
+        if "vague_groups" in lex:
+            vague += compile_vague_groups(lex["vague_groups"])
         lexicon = _compile_lexicon(words, patterns, claims, signature)
         lexicon = replace(lexicon, vague_patterns=tuple(vague))
         if model_file is not None:
@@ -158,6 +153,16 @@ def compile_attribution(fields: dict[str, Node], rule_node: Node) -> Attribution
 
 
 _LEXICONS: dict[str, Lexicon] = {}
+
+
+def _source_pattern(item: Node) -> regex.Pattern[str]:
+    """One of ``source_patterns``, its placeholders filled in."""
+    key = "source_patterns"
+    return _user_pattern(item, key, with_placeholders(as_str(item, key)))
+
+
+# the lexicon's entries compiled to patterns: a lexicon seen before is known by their text
+_PATTERN_KEYS = ("source_patterns", "claims", "vague_patterns", "vague_groups")
 
 
 def _user_pattern(item: Node, key: str, pattern: str) -> regex.Pattern[str]:
