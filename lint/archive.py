@@ -119,8 +119,7 @@ def _lint_batch(args: tuple[list[Job], tuple[object, ...]]) -> list[dict[str, An
     """A worker's batch: the records checked under the run's configuration."""
     batch, key = args
     if key not in _worker_configs:
-        explicit, languagetool, select, ignore = key
-        resolver = ConfigResolver(explicit, languagetool, select, ignore)  # type: ignore[arg-type]
+        resolver = ConfigResolver(*key)  # type: ignore[arg-type]
         _worker_configs[key] = resolver.for_article(Path.cwd() / "archive.md")
     return [_linted(job, _worker_configs[key]) for job in batch]
 

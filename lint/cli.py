@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from lint import __version__
+from lint.cli_archive import add_archive, run_archive
 from lint.cli_check import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, add_check, run_check
 from lint.config import Config, find_config_file, load_config
 from lint.document import read_article
@@ -72,6 +73,7 @@ SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction[_Parser]], None]] = 
     "sources": _add_sources,
     "lsp": _add_lsp,
     "vocab": _add_vocab,
+    "archive": add_archive,
 }
 
 
@@ -111,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _vocab(args)
         if args.command == "sources":
             return _sources(args)
+        if args.command == "archive":
+            return run_archive(args)
         if args.command == "lsp":
             from lint.lsp import run
 

@@ -86,6 +86,9 @@ def add_check(sub: argparse._SubParsersAction[Any]) -> None:
     check.add_argument(
         "--languagetool", metavar="URL", help="also check with this LanguageTool server"
     )
+    check.add_argument(
+        "--archive", type=Path, metavar="FILE", help="check against this archive index"
+    )
 
 
 def _selectors(values: list[str]) -> tuple[str, ...]:
@@ -101,6 +104,7 @@ def run_check(args: argparse.Namespace) -> int:
         languagetool=args.languagetool,
         select=_selectors(args.select),
         ignore=_selectors(args.ignore),
+        archive=args.archive,
     )
     if args.jsonl:
         from lint.archive import check_jsonl

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,8 @@ import regex
 
 from lint.errors import ConfigError
 from lint.findings import Severity
+from lint.memory.lookup import HouseArchive
+from lint.memory.settings import ArchiveSettings, archive_settings, usable_archive
 from lint.packs import load_pack_file, shipped_packs
 from lint.rule import Context, Rule
 from lint.safefile import MAX_BYTES, read_regular, read_regular_text
@@ -45,6 +47,7 @@ TOP_KEYS = {
     "languagetool",
     "max_file_size",
     "exclude",
+    "archive",
 }
 OVERRIDE_KEYS = {"paths", "enable", "disable", "severity", "language"}
 VOCAB_KEYS = {"accept", "reject", "accept_patterns"}
@@ -97,7 +100,20 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # located problems that do not stop a run (unknown rule ids)
+    archive: ArchiveSettings | None = None
+    house_archive: HouseArchive | None = None  # the archive's index, found usable when set
     _resolved: dict[tuple[int, ...], tuple[list[Rule], Context]] = field(default_factory=dict)
+
+    def with_archive(self, settings: ArchiveSettings | None) -> Config:
+        """This configuration checking against the archive index ``settings`` names; one that
+        cannot be used is a warning (or a ``ConfigError`` with ``on_error: error``)."""
+        if settings is None:
+            return self
+        warnings = list(self.warnings)
+        house = usable_archive(settings, warnings)
+        return replace(
+            self, archive=settings, house_archive=house, warnings=tuple(warnings), _resolved={}
+        )
 
     def rules_for(self, article: Path | None) -> tuple[list[Rule], Context]:
         """The active rules (severity overrides applied) and check context for one article."""
@@ -148,6 +164,8 @@ class Config:
             reject=self.reject,
             accept_patterns=self.accept_patterns,
             known_names=known_names(self.rules),
+            archive=self.house_archive,
+            lexicon_rule=next((r for r in self.rules if r.kind == "attribution"), None),
         )
         return active, context
 
@@ -311,7 +329,7 @@ def _build(path: Path | None, root: Path, node: Node | None) -> Config:
         else MAX_BYTES,
         exclude=tuple(as_str_list(fields["exclude"], "exclude")) if "exclude" in fields else (),
         warnings=tuple(unknown_selectors(fields, rules)),
-    )
+    ).with_archive(archive_settings(fields["archive"], root) if "archive" in fields else None)
 
 
 def unknown_selectors(fields: dict[str, Node], rules: list[Rule]) -> list[str]:

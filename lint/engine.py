@@ -18,6 +18,7 @@ from lint.config import (
 from lint.document import Document, read_article
 from lint.errors import CopydeskError
 from lint.findings import Finding
+from lint.memory.settings import ArchiveSettings
 from lint.registry import KINDS
 from lint.results import FileResult, SourceText, rule_infos
 from lint.rule import Context, Rule
@@ -109,8 +110,10 @@ class ConfigResolver:
         languagetool: str | None = None,
         select: tuple[str, ...] = (),
         ignore: tuple[str, ...] = (),
+        archive: Path | None = None,
     ) -> None:
         self.explicit = explicit
+        self.archive = archive  # --archive: the index every article is checked against
         self.languagetool = languagetool
         self.select = select  # the command line's --select and --ignore, applied to every config
         self.ignore = ignore
@@ -128,6 +131,9 @@ class ConfigResolver:
                     config.languagetool = replace(current, url=self.languagetool)
                 if self.select or self.ignore:
                     config = replace(config, select=self.select, ignore=self.ignore, _resolved={})
+                if self.archive is not None:
+                    on_error = config.archive.on_error if config.archive else "warning"
+                    config = config.with_archive(ArchiveSettings(self.archive, on_error))
                 self._by_file[source] = config
             except CopydeskError as exc:
                 self._by_file[source] = exc
@@ -146,7 +152,7 @@ class ConfigResolver:
     @property
     def key(self) -> tuple[object, ...]:
         """What makes two resolvers resolve alike (a worker keeps one per key)."""
-        return (self.explicit, self.languagetool, self.select, self.ignore)
+        return (self.explicit, self.languagetool, self.select, self.ignore, self.archive)
 
     def unknown_selectors(self) -> list[str]:
         """A warning for each ``--select`` or ``--ignore`` entry no loaded rule matches."""
@@ -191,8 +197,7 @@ def _lint_chunk(args: tuple[list[Path], tuple[object, ...]]) -> list[FileResult]
     # reused from chunk to chunk instead of being rebuilt cold each time
     resolver = _worker_resolvers.get(key)
     if resolver is None:
-        explicit, languagetool, select, ignore = key
-        resolver = ConfigResolver(explicit, languagetool, select, ignore)  # type: ignore[arg-type]
+        resolver = ConfigResolver(*key)  # type: ignore[arg-type]
         _worker_resolvers[key] = resolver
     results = [lint_path(path, resolver) for path in paths]
     gc.freeze()  # what survives a chunk (rules, memos) is kept: collections need not scan it

@@ -34,7 +34,11 @@ COMMON_FIELDS = {
     "examples",
 }
 REQUIRED_FIELDS = {"id", "kind", "severity", "category", "message", "description"}
-MESSAGE_FIELDS = {"match", "replacement", "canonical", "type", "detail"}
+MESSAGE_FIELDS = {"match", "replacement", "canonical", "type", "detail"} | {
+    # the archive's checks (rules/archive.yaml)
+    "articles", "uses", "wording", "article", "date", "differences", "speaker",
+    "archived_speaker",
+}  # fmt: skip
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 
 

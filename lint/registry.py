@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lint.checks import attribution, basic, consistency, names, spelling, terms
+from lint.checks import archive, attribution, basic, consistency, names, spelling, terms
 from lint.document import Document
 from lint.findings import Finding
 from lint.rule import Context, Rule
@@ -92,6 +92,20 @@ KINDS: dict[str, Kind] = {
             {"report", "lexicon"},
             compile_attribution,
             attribution.check_attribution,
+        ),
+        _kind(
+            "archive-names",
+            set(),
+            set(),
+            archive.compile_archive_names,
+            archive.check_archive_names,
+        ),
+        _kind(
+            "archive-quotes",
+            {"report"},
+            {"report"},
+            archive.compile_archive_quotes,
+            archive.check_archive_quotes,
         ),
     )
 }

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.findings import Applicability, Finding, Severity
+
+if TYPE_CHECKING:
+    from lint.memory.lookup import HouseArchive
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class Context:
     reject: frozenset[str] = frozenset()
     accept_patterns: tuple[Any, ...] = ()
     known_names: frozenset[str] = frozenset()
+    archive: HouseArchive | None = None  # the house archive's index (``lint.memory``)
+    lexicon_rule: Rule | None = None  # the attribution rule whose sourcing map checks share
 
 
 @dataclass(frozen=True)

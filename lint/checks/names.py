@@ -14,6 +14,7 @@ from lint.document import Document
 from lint.findings import Applicability, Finding
 from lint.fuzzy import DeletionIndex
 from lint.lexicon import is_common_word, is_dictionary_word, zipf
+from lint.memory.lookup import is_known_to_archive
 from lint.packfiles import shipped_pack_dir
 from lint.phrases import PhraseIndex, match_case, phrase_words
 from lint.rule import Context, Rule
@@ -361,6 +362,7 @@ def could_be_misspelt_name(token: str, ctx: Context) -> bool:
         and token not in ctx.accept
         and not is_dictionary_word(token)
         and not is_common_word(token)
+        and not is_known_to_archive(token, ctx)
     )
 
 

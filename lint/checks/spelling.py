@@ -11,6 +11,7 @@ from lint.checks.names import TITLES
 from lint.document import Document
 from lint.findings import Applicability, Finding
 from lint.lexicon import is_dictionary_word, prefetch
+from lint.memory.lookup import is_known_to_archive
 from lint.phrases import match_case
 from lint.rule import Context, Rule
 from lint.saferegex import fullmatch_bounded
@@ -188,7 +189,7 @@ def _strip_possessive(word: str) -> str:
 
 def _misspelling(offset: int, written: str, ctx: Context, variety: str) -> _Misspelling | None:
     word = unicodedata.normalize("NFC", written)  # "Se\u0301cre\u0301taire" is "Sécrétaire"
-    if word in ctx.accept or word in ctx.known_names:
+    if word in ctx.accept or word in ctx.known_names or is_known_to_archive(word, ctx):
         return None
     if any(fullmatch_bounded(p, word) for p in ctx.accept_patterns):
         return None

@@ -1,0 +1,135 @@
+"""Checks against the house archive: names spelled as the archive rarely does, quotations
+that differ from the archived wording or speaker (see ``lint.memory``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.document import Document
+from lint.findings import Finding
+from lint.lexicon import is_dictionary_word
+from lint.memory.extract import TITLE_WORDS, name_sequences
+from lint.memory.lookup import ArchivedQuote, HouseArchive
+from lint.memory.quotes import MIN_QUOTE_WORDS, quote_words
+from lint.rule import Context, Rule
+from lint.sources import sourcing
+from lint.yamlsource import Node, as_choice
+
+REAL_WORD_DOMINANCE = 20  # a respelling that is a real word needs this many archive articles
+REPORTS = ("misquote", "misattribution")
+
+
+
+@dataclass(frozen=True)
+class QuoteOptions:
+    """Which quotation finding a rule reports."""
+
+    report: str
+
+
+def compile_archive_names(fields: dict[str, Node], rule_node: Node) -> None:
+    """The names check has no options of its own."""
+    return None
+
+
+def compile_archive_quotes(fields: dict[str, Node], rule_node: Node) -> QuoteOptions:
+    """Validate ``report``."""
+    return QuoteOptions(as_choice(fields["report"], "report", REPORTS))
+
+
+def check_archive_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Each name word the archive rarely uses when a near spelling is far commoner there."""
+    archive = ctx.archive
+    if archive is None:
+        return
+    verdicts: dict[str, tuple[str, int, int] | None] = {}
+    for run in name_sequences(doc):
+        for start, word in run:
+            if word not in verdicts:
+                verdicts[word] = _respelling(word, archive)
+            verdict = verdicts[word]
+            if verdict is None:
+                continue
+            preferred, articles, own = verdict
+            yield rule.finding(
+                start,
+                start + len(word),
+                word,
+                (preferred,),
+                canonical=preferred,
+                articles=str(articles),
+                uses=str(own),
+            )
+
+
+def _respelling(word: str, archive: HouseArchive) -> tuple[str, int, int] | None:
+    preferred = archive.preferred_spelling(word)
+    if preferred is None:
+        return None
+    own = archive.name_articles(word)
+    if is_dictionary_word(word.lower()) and (
+        own or preferred.articles < REAL_WORD_DOMINANCE
+    ):
+        return None  # a real word ("Mark") is a slip only against a name the desk uses a lot
+    return preferred.spelling, preferred.articles, own
+
+
+def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Quotations of at least eight words that the archive has with other words (a possible
+    misquote) or from another speaker (a possible misattribution)."""
+    archive, lexicon_rule = ctx.archive, ctx.lexicon_rule
+    if archive is None or lexicon_rule is None:
+        return
+    options: QuoteOptions = rule.options
+    speakers: dict[tuple[int, int], str | None] = {}
+    for info in sourcing(doc, lexicon_rule):
+        if info.quote is not None:
+            speakers[info.quote] = speakers.get(info.quote) or info.source
+    for (start, end), speaker in sorted(speakers.items()):
+        words = quote_words(doc.text[start:end])
+        if len(words) < MIN_QUOTE_WORDS:
+            continue
+        matches = archive.matching_quotes(words)
+        if not matches:
+            continue
+        exact = [m for m in matches if m.edits == 0]
+        if options.report == "misquote" and not exact:
+            yield _misquote(rule, doc, start, end, matches[0])
+        elif options.report == "misattribution":
+            other = next((m for m in exact if _different_people(speaker, m.speaker)), None)
+            if other is not None and speaker is not None:
+                yield rule.finding(
+                    start,
+                    end,
+                    doc.text[start:end],
+                    speaker=speaker,
+                    archived_speaker=other.speaker or "",
+                    article=other.article,
+                    date=other.date or "undated",
+                )
+
+
+def _misquote(rule: Rule, doc: Document, start: int, end: int, match: ArchivedQuote) -> Finding:
+    return rule.finding(
+        start,
+        end,
+        doc.text[start:end],
+        wording=match.wording,
+        article=match.article,
+        date=match.date or "undated",
+        differences="; ".join(match.differing),
+    )
+
+
+def speaker_names(speaker: str | None) -> frozenset[str]:
+    """The name words of a speaker ("Mr Johnson" gives {"Johnson"}); empty for "he"."""
+    if not speaker:
+        return frozenset()
+    words = [w.strip(",.'’s") for w in speaker.split()]
+    return frozenset(w for w in words if w[:1].isupper() and w not in TITLE_WORDS and len(w) > 1)
+
+
+def _different_people(here: str | None, archived: str | None) -> bool:
+    ours, theirs = speaker_names(here), speaker_names(archived)
+    return bool(ours) and bool(theirs) and not ours & theirs

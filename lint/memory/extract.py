@@ -1,0 +1,157 @@
+"""What an article gives the archive index: its names, quotations and titles.
+
+A pure function of the parsed article and the attribution rule's lexicon (for the speakers of
+quotations); no I/O, so that a Dask worker can run it as well as the build loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from lint.checks.names import TITLES
+from lint.document import Document
+from lint.lexicon import is_dictionary_word
+from lint.memory.quotes import quote_words
+from lint.rule import Rule
+from lint.sources import sourcing
+from lint.words import is_sentence_start, strip_possessive
+
+_NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*")
+_FRONT_MATTER_DATE = re.compile(
+    r"\A---[ \t]*\n(?:.*\n)*?date:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE
+)
+# words that end a title before a name, besides the honorifics the names check knows
+TITLE_WORDS = TITLES | frozenset(
+    {
+        "Ambassador", "Archbishop", "Bishop", "Chair", "Chairman", "Chairwoman", "Chief",
+        "Cllr", "Commissioner", "Councillor", "Director", "Editor", "Governor", "Inspector",
+        "Leader", "MEP", "MP", "Mayor", "Minister", "Secretary", "Senator", "Speaker",
+        "Spokesman", "Spokeswoman",
+    }
+)  # fmt: skip
+_TITLE_STOP = frozenset({"The", "A", "An", "And", "Of", "In", "On", "For", "To", "At", "By"})
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A direct quotation: its normalised words, its wording and where it is, its speaker."""
+
+    words: str
+    wording: str
+    offset: int
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """Everything the index keeps of one article."""
+
+    key: str
+    digest: str
+    date: str | None
+    words: int
+    names: dict[str, int] = field(default_factory=dict)  # spelling -> uses
+    quotes: tuple[Quotation, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()  # (title, name): ("Foreign Secretary", "David Lammy")
+
+
+def digest_of(text: str) -> str:
+    """The content hash that tells an unchanged article from a changed one."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def front_matter_date(text: str) -> str | None:
+    """The ``date:`` of a Markdown article's front matter (YYYY-MM-DD), if it has one."""
+    match = _FRONT_MATTER_DATE.search(text[:4000])
+    return match.group(1) if match else None
+
+
+def extract_article(
+    doc: Document, key: str, lexicon_rule: Rule | None, date: str | None = None
+) -> ArticleRecord:
+    """The index record of a parsed article."""
+    names, titles = _names_and_titles(doc)
+    return ArticleRecord(
+        key=key,
+        digest=digest_of(doc.text),
+        date=date or front_matter_date(doc.text),
+        words=len(doc.words),
+        names=names,
+        quotes=tuple(_quotations(doc, lexicon_rule)),
+        titles=tuple(titles),
+    )
+
+
+def name_sequences(doc: Document) -> list[list[tuple[int, str]]]:
+    """Runs of capitalised words (start offset, word), possessives removed, that are names
+    or titles: a word opening a sentence counts only if it is not a dictionary word."""
+    prose, tokens = doc.prose, doc.tokens
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    last_end = -2
+    for index in doc.capitalised:
+        start, end = doc.words[index]
+        word = strip_possessive(tokens[index]).rstrip("'’")
+        if not _NAME_WORD.fullmatch(word) or (word.isupper() and len(word) > 1):
+            run, last_end = _close(runs, run), -2
+            continue
+        joined = run and prose[last_end:start] == " "
+        if not joined:
+            run = _close(runs, run)
+            if is_sentence_start(prose, start) and is_dictionary_word(word.lower()):
+                last_end = -2
+                continue
+        run.append((start, word))
+        last_end = end
+    _close(runs, run)
+    return runs
+
+
+def _close(runs: list[list[tuple[int, str]]], run: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    while run and run[-1][1] in _TITLE_STOP:
+        run = run[:-1]
+    if run:
+        runs.append(run)
+    return []
+
+
+def _names_and_titles(doc: Document) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    names: dict[str, int] = {}
+    titles: list[tuple[str, str]] = []
+    for run in name_sequences(doc):
+        words = [w for _, w in run]
+        for word in words:
+            names[word] = names.get(word, 0) + 1
+        if len(words) > 1:
+            whole = " ".join(words)
+            names[whole] = names.get(whole, 0) + 1
+        split = _title_length(words)
+        if 0 < split < len(words):
+            titles.append((" ".join(words[:split]), " ".join(words[split:])))
+    return names, titles
+
+
+def _title_length(words: list[str]) -> int:
+    """How many leading words are a title ("Foreign Secretary", "Sir"): up to the last title
+    word, when a name follows."""
+    ends = [i + 1 for i, word in enumerate(words[:-1]) if word in TITLE_WORDS]
+    return ends[-1] if ends else 0
+
+
+def _quotations(doc: Document, lexicon_rule: Rule | None) -> list[Quotation]:
+    if lexicon_rule is None:
+        return []
+    by_span: dict[tuple[int, int], str | None] = {}
+    for info in sourcing(doc, lexicon_rule):
+        if info.quote is not None:
+            speaker = by_span.get(info.quote)
+            by_span[info.quote] = speaker or info.source
+    found = []
+    for (start, end), speaker in sorted(by_span.items()):
+        wording = doc.text[start:end].strip(" \"'“”‘’")
+        words = quote_words(wording)
+        if words:
+            found.append(Quotation(" ".join(words), wording, start, speaker))
+    return found

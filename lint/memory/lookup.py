@@ -1,0 +1,208 @@
+"""Questions a check asks the archive index: how it spells a name, what a quotation said.
+
+``HouseArchive`` is a small picklable handle (the index's path and thresholds); each process
+opens its own read-only connection on first use. Answers are remembered per process.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from lint.memory.quotes import MIN_QUOTE_WORDS, shingles
+from lint.memory.schema import IndexUnavailable, open_for_reading
+
+if TYPE_CHECKING:
+    from lint.rule import Context
+
+KNOWN_ARTICLES = 3  # a spelling in this many archived articles is one the desk uses
+RARE_ARTICLES = 2  # a spelling in at most this many is rare, if a near one is far commoner
+DOMINANCE = 5  # how many times more articles the archive's spelling must have
+SHINGLE_FANOUT = 200  # archived quotations read per shared shingle, at most
+MAX_QUOTE_EDITS = 3  # words changed, dropped or added for a near match
+
+
+@dataclass(frozen=True)
+class ArchivedName:
+    """A spelling of the archive with the number of articles that use it."""
+
+    spelling: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class ArchivedQuote:
+    """An archived quotation that matches one in the article, and how."""
+
+    wording: str
+    speaker: str | None
+    article: str
+    date: str | None
+    edits: int  # 0 for the same words
+    differing: tuple[str, ...] = ()  # "archive 'x', here 'y'" for each differing word
+
+
+@dataclass(frozen=True)
+class HouseArchive:
+    """The archive index a check consults (picklable: it holds no connection)."""
+
+    path: str
+
+    def connection(self) -> sqlite3.Connection | None:
+        """This process's read-only connection, or None if the index cannot be opened."""
+        return _connection(self.path, os.getpid())
+
+    def name_articles(self, spelling: str) -> int:
+        """How many archived articles use this spelling."""
+        return _name_articles(self.path, spelling)
+
+    def knows_name(self, spelling: str) -> bool:
+        """Whether the desk uses this spelling regularly (and no far commoner one is near)."""
+        return self.name_articles(spelling) >= KNOWN_ARTICLES and self.preferred_spelling(
+            spelling
+        ) is None
+
+    def preferred_spelling(self, spelling: str) -> ArchivedName | None:
+        """A near spelling the archive uses far more often than this rare one, if any."""
+        return _preferred(self.path, spelling)
+
+    def matching_quotes(self, words: list[str]) -> list[ArchivedQuote]:
+        """Archived quotations with the same or nearly the same words, closest first."""
+        if len(words) < MIN_QUOTE_WORDS:
+            return []
+        return list(_matching_quotes(self.path, tuple(words)))
+
+
+def is_known_to_archive(word: str, ctx: Context) -> bool:
+    """Whether the archive uses this spelling regularly: not a slip the other checks report."""
+    return ctx.archive is not None and ctx.archive.knows_name(word)
+
+
+def check_index(path: Path) -> None:
+    """Raise ``IndexUnavailable`` (one line) if the index cannot be read."""
+    open_for_reading(path).close()
+
+
+@lru_cache(maxsize=8)
+def _connection(path: str, pid: int) -> sqlite3.Connection | None:
+    try:
+        db = open_for_reading(Path(path))
+    except IndexUnavailable:
+        return None
+    db.execute("PRAGMA cache_size = -16000")  # 16 MB of pages at most
+    return db
+
+
+def _rows(path: str, sql: str, parameters: tuple[object, ...]) -> list[tuple[object, ...]]:
+    db = _connection(path, os.getpid())
+    if db is None:
+        return []
+    try:
+        return db.execute(sql, parameters).fetchall()
+    except sqlite3.Error:
+        return []  # locked past the timeout or damaged since it was opened: no answer
+
+
+@lru_cache(maxsize=100_000)
+def _name_articles(path: str, spelling: str) -> int:
+    rows = _rows(path, "SELECT articles FROM names WHERE spelling = ?", (spelling,))
+    return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
+
+
+def _max_edits(spelling: str) -> int:
+    return 1 if len(spelling) < 9 else 2
+
+
+@lru_cache(maxsize=100_000)
+def _preferred(path: str, spelling: str) -> ArchivedName | None:
+    own = _name_articles(path, spelling)
+    if own > RARE_ARTICLES or len(spelling) < 4:
+        return None
+    edits = _max_edits(spelling)
+    floor = max(KNOWN_ARTICLES, DOMINANCE * max(own, 1))
+    low, high = len(spelling) - edits, len(spelling) + edits
+    rows = _rows(
+        path,
+        "SELECT spelling, articles FROM names WHERE parts = 1 AND length BETWEEN ? AND ? "
+        "AND first = ? AND articles >= ? UNION "
+        "SELECT spelling, articles FROM names WHERE parts = 1 AND length BETWEEN ? AND ? "
+        "AND last = ? AND articles >= ?",
+        (low, high, spelling[0], floor, low, high, spelling[-1], floor),
+    )
+    best: ArchivedName | None = None
+    for other, articles in rows:
+        assert isinstance(other, str) and isinstance(articles, int)
+        if other == spelling or other.lower() == spelling.lower():
+            continue
+        if OSA.distance(spelling, other, score_cutoff=edits) > edits:
+            continue
+        if best is None or articles > best.articles:
+            best = ArchivedName(other, articles)
+    return best
+
+
+@lru_cache(maxsize=10_000)
+def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, ...]:
+    shared: dict[int, int] = {}
+    for shingle in shingles(list(words)):
+        for (quote,) in _rows(
+            path,
+            "SELECT quote FROM quote_shingles WHERE shingle = ? LIMIT ?",
+            (shingle, SHINGLE_FANOUT),
+        ):
+            assert isinstance(quote, int)
+            shared[quote] = shared.get(quote, 0) + 1
+    found = []
+    for quote, _ in sorted(shared.items(), key=lambda item: -item[1])[:20]:
+        rows = _rows(
+            path,
+            "SELECT q.words, q.wording, q.speaker, a.key, a.date FROM quotes q "
+            "JOIN articles a ON a.id = q.article WHERE q.id = ?",
+            (quote,),
+        )
+        if not rows:
+            continue
+        archived, wording, speaker, article, date = rows[0]
+        assert isinstance(archived, str) and isinstance(wording, str)
+        match = _aligned(list(words), archived.split())
+        if match is None:
+            continue
+        edits, differing = match
+        found.append(
+            ArchivedQuote(wording, speaker, str(article), date, edits, differing)  # type: ignore[arg-type]
+        )
+    return tuple(sorted(found, key=lambda q: q.edits))
+
+
+def _aligned(words: list[str], archived: list[str]) -> tuple[int, tuple[str, ...]] | None:
+    """The fewest word edits turning ``words`` into a stretch of ``archived`` (a quotation
+    may be quoted in part), with the words that differ; None if more than allowed."""
+    allowed = min(MAX_QUOTE_EDITS, len(words) // 4)
+    best: tuple[int, int, int] | None = None
+    size = len(words)
+    for length in range(max(1, size - allowed), size + allowed + 1):
+        for start in range(0, max(1, len(archived) - length + 1)):
+            window = archived[start : start + length]
+            distance = Levenshtein.distance(words, window, score_cutoff=allowed)
+            if distance <= allowed and (best is None or distance < best[0]):
+                best = (distance, start, length)
+                if distance == 0:
+                    return 0, ()
+    if best is None:
+        return None
+    distance, start, length = best
+    window = archived[start : start + length]
+    differing = []
+    for op in Levenshtein.opcodes(words, window):
+        if op.tag == "equal":
+            continue
+        here = " ".join(words[op.src_start : op.src_end]) or "(nothing)"
+        there = " ".join(window[op.dest_start : op.dest_end]) or "(nothing)"
+        differing.append(f"'{here}' for '{there}'")
+    return distance, tuple(differing)

@@ -1,0 +1,108 @@
+"""The archive index's SQLite schema, and opening the file for reading or writing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1  # raise when the tables change; a reader refuses a newer index
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,      -- the path, or the JSONL record's id
+    digest TEXT NOT NULL,          -- of the article's text: an unchanged article is skipped
+    date TEXT,                     -- from front matter or the record, when there is one
+    words INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS name_uses (
+    spelling TEXT NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (spelling, article)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS name_uses_by_article ON name_uses(article);
+CREATE TABLE IF NOT EXISTS names (
+    spelling TEXT PRIMARY KEY,
+    parts INTEGER NOT NULL,        -- words in the name: 1 for a single name word
+    length INTEGER NOT NULL,
+    first TEXT NOT NULL,           -- first and last letter: where near spellings are looked for
+    last TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    uses INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_by_first ON names(parts, length, first, articles);
+CREATE INDEX IF NOT EXISTS names_by_last ON names(parts, length, last, articles);
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    offset INTEGER NOT NULL,
+    words TEXT NOT NULL,           -- normalised: lower case, one space, no quote marks
+    wording TEXT NOT NULL,         -- as written
+    speaker TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article);
+CREATE TABLE IF NOT EXISTS quote_shingles (
+    shingle INTEGER NOT NULL,
+    quote INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    PRIMARY KEY (shingle, quote)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quote_shingles_by_quote ON quote_shingles(quote);
+CREATE TABLE IF NOT EXISTS titles (
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    name TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS titles_by_name ON titles(name);
+CREATE INDEX IF NOT EXISTS titles_by_article ON titles(article);
+"""
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be used: missing, damaged, locked or from a newer copydesk."""
+
+
+def open_for_writing(path: Path) -> sqlite3.Connection:
+    """Open (creating if need be) an index to build into, in WAL mode so that checks can read
+    while it is written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise IndexUnavailable(
+                f"{path}: the archive index has schema {version}; this copydesk writes "
+                f"{SCHEMA_VERSION}: build a new one with --output"
+            )
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.executescript(TABLES)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as exc:
+        raise IndexUnavailable(f"{path}: cannot write the archive index: {exc}") from None
+    return db
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """Open an index read-only; ``IndexUnavailable`` says in one line why it cannot be."""
+    if not path.is_file():
+        raise IndexUnavailable(f"{path}: no archive index there (copydesk archive build)")
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        db.execute("PRAGMA query_only = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise IndexUnavailable(
+                f"{path}: the archive index has schema {version}, newer than this copydesk "
+                f"reads ({SCHEMA_VERSION}); upgrade copydesk or rebuild the index"
+            )
+        if version < 1:
+            db.close()
+            raise IndexUnavailable(f"{path}: not a copydesk archive index")
+        db.execute("SELECT 1 FROM names LIMIT 1").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise IndexUnavailable(f"{path}: cannot read the archive index: {exc}") from None
+    return db
