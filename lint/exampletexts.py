@@ -8,8 +8,10 @@ from lint.yamlsource import Node, as_choice, as_str_list, check_keys
 
 
 def read_examples(node: Node) -> Examples:
-    """An ``examples`` mapping: ``bad`` and ``good`` texts and the ``language`` they are in."""
-    mapping = check_keys(node, {"bad", "good", "language"}, set(), "'examples'")
+    """An ``examples`` mapping: ``bad`` and ``good`` texts, the ``language`` they are in, and
+    for the archive's rules the ``archive`` articles they are checked against."""
+    mapping = check_keys(node, {"bad", "good", "language", "archive"}, set(), "'examples'")
+    archive = as_str_list(mapping["archive"], "examples.archive") if "archive" in mapping else []
     bad = as_str_list(mapping["bad"], "examples.bad") if "bad" in mapping else []
     good = as_str_list(mapping["good"], "examples.good") if "good" in mapping else []
     language = (
@@ -17,4 +19,4 @@ def read_examples(node: Node) -> Examples:
         if "language" in mapping
         else AUTO
     )
-    return Examples(tuple(bad), tuple(good), language)
+    return Examples(tuple(bad), tuple(good), language, tuple(archive))

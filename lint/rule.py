@@ -20,6 +20,7 @@ class Examples:
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
     language: str = "auto"  # the house language the examples are written for
+    archive: tuple[str, ...] = ()  # archived articles an archive rule's examples are run on
 
 
 @dataclass(frozen=True)

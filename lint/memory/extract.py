@@ -86,30 +86,37 @@ def extract_article(
 
 def name_sequences(doc: Document) -> list[list[tuple[int, str]]]:
     """Runs of capitalised words (start offset, word), possessives removed, that are names
-    or titles: a word opening a sentence counts only if it is not a dictionary word."""
+    or titles. A dictionary word opening a sentence counts only in a run with a title word
+    ("Foreign Secretary David Lammy"), not alone ("Aides to ...")."""
     prose, tokens = doc.prose, doc.tokens
     runs: list[list[tuple[int, str]]] = []
     run: list[tuple[int, str]] = []
+    tentative = False  # the run opens a sentence with a dictionary word
     last_end = -2
     for index in doc.capitalised:
         start, end = doc.words[index]
         word = strip_possessive(tokens[index]).rstrip("'’")
         if not _NAME_WORD.fullmatch(word) or (word.isupper() and len(word) > 1):
-            run, last_end = _close(runs, run), -2
+            run, last_end = _close(runs, run, tentative), -2
             continue
-        joined = run and prose[last_end:start] == " "
-        if not joined:
-            run = _close(runs, run)
-            if is_sentence_start(prose, start) and is_dictionary_word(word.lower()):
-                last_end = -2
-                continue
+        if not (run and prose[last_end:start] == " "):
+            run = _close(runs, run, tentative)
+            tentative = is_sentence_start(prose, start) and is_dictionary_word(word.lower())
         run.append((start, word))
         last_end = end
-    _close(runs, run)
+    _close(runs, run, tentative)
     return runs
 
 
-def _close(runs: list[list[tuple[int, str]]], run: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _close(
+    runs: list[list[tuple[int, str]]], run: list[tuple[int, str]], tentative: bool
+) -> list[tuple[int, str]]:
+    """Add a finished run to ``runs`` (its opening dictionary word dropped unless a title
+    word is in it; articles and prepositions at either end dropped); a new empty run."""
+    if tentative and not any(word in TITLE_WORDS for _, word in run):
+        run = run[1:]
+    while run and run[0][1] in _TITLE_STOP:
+        run = run[1:]
     while run and run[-1][1] in _TITLE_STOP:
         run = run[:-1]
     if run:

@@ -50,17 +50,24 @@ class ArchivedQuote:
 
 @dataclass(frozen=True)
 class HouseArchive:
-    """The archive index a check consults (picklable: it holds no connection)."""
+    """The archive index a check consults (picklable: it holds no connection). ``path`` is
+    absolute and ``stamp`` tells one state of the file from the next, so that the answers
+    remembered for an index are never given for another or for a rebuilt one."""
 
     path: str
+    stamp: str = ""
 
     def connection(self) -> sqlite3.Connection | None:
         """This process's read-only connection, or None if the index cannot be opened."""
-        return _connection(self.path, os.getpid())
+        return _connection(self._key, os.getpid())
+
+    @property
+    def _key(self) -> str:
+        return f"{self.stamp}|{self.path}"
 
     def name_articles(self, spelling: str) -> int:
         """How many archived articles use this spelling."""
-        return _name_articles(self.path, spelling)
+        return _name_articles(self._key, spelling)
 
     def knows_name(self, spelling: str) -> bool:
         """Whether the desk uses this spelling regularly (and no far commoner one is near)."""
@@ -70,13 +77,13 @@ class HouseArchive:
 
     def preferred_spelling(self, spelling: str) -> ArchivedName | None:
         """A near spelling the archive uses far more often than this rare one, if any."""
-        return _preferred(self.path, spelling)
+        return _preferred(self._key, spelling)
 
     def matching_quotes(self, words: list[str]) -> list[ArchivedQuote]:
         """Archived quotations with the same or nearly the same words, closest first."""
         if len(words) < MIN_QUOTE_WORDS:
             return []
-        return list(_matching_quotes(self.path, tuple(words)))
+        return list(_matching_quotes(self._key, tuple(words)))
 
 
 def is_known_to_archive(word: str, ctx: Context) -> bool:
@@ -89,18 +96,31 @@ def check_index(path: Path) -> None:
     open_for_reading(path).close()
 
 
+def open_archive(path: Path) -> HouseArchive:
+    """A handle on the index at ``path`` as it is now."""
+    absolute = path.resolve()
+    stamps = []
+    for part in (absolute, absolute.with_name(absolute.name + "-wal")):
+        try:
+            info = part.stat()
+            stamps.append(f"{info.st_size}:{info.st_mtime_ns}")
+        except OSError:
+            stamps.append("-")
+    return HouseArchive(str(absolute), "/".join(stamps))
+
+
 @lru_cache(maxsize=8)
-def _connection(path: str, pid: int) -> sqlite3.Connection | None:
+def _connection(key: str, pid: int) -> sqlite3.Connection | None:
     try:
-        db = open_for_reading(Path(path))
+        db = open_for_reading(Path(key.partition("|")[2]))
     except IndexUnavailable:
         return None
     db.execute("PRAGMA cache_size = -16000")  # 16 MB of pages at most
     return db
 
 
-def _rows(path: str, sql: str, parameters: tuple[object, ...]) -> list[tuple[object, ...]]:
-    db = _connection(path, os.getpid())
+def _rows(key: str, sql: str, parameters: tuple[object, ...]) -> list[tuple[object, ...]]:
+    db = _connection(key, os.getpid())
     if db is None:
         return []
     try:

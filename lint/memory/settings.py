@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.errors import ConfigError
-from lint.memory.lookup import HouseArchive, check_index
+from lint.memory.lookup import HouseArchive, check_index, open_archive
 from lint.memory.schema import IndexUnavailable
 from lint.yamlsource import Node, as_choice, as_str, check_keys
 
@@ -50,4 +50,4 @@ def usable_archive(settings: ArchiveSettings | None, warnings: list[str]) -> Hou
             raise ConfigError(str(settings.path), reason) from None
         warnings.append(f"{exc}; checking without the archive")
         return None
-    return HouseArchive(str(settings.path))
+    return open_archive(settings.path)
