@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks.names import _inflection
 from lint.document import Document
 from lint.findings import Finding
-from lint.lexicon import is_dictionary_word
-from lint.memory.extract import TITLE_WORDS, name_sequences
+from lint.lexicon import is_common_word, is_dictionary_word
+from lint.memory.extract import TITLE_WORDS, name_part, name_sequences
 from lint.memory.lookup import ArchivedQuote, HouseArchive
 from lint.memory.quotes import MIN_QUOTE_WORDS, quote_words
 from lint.rule import Context, Rule
@@ -17,6 +18,7 @@ from lint.sources import sourcing
 from lint.yamlsource import Node, as_choice
 
 REAL_WORD_DOMINANCE = 20  # a respelling that is a real word needs this many archive articles
+IN_USE_ZIPF = 2.5  # a word this frequent in wordfreq is a name or word in use, not a slip
 REPORTS = ("misquote", "misattribution")
 
 
@@ -39,15 +41,22 @@ def compile_archive_quotes(fields: dict[str, Node], rule_node: Node) -> QuoteOpt
 
 
 def check_archive_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """Each name word the archive rarely uses when a near spelling is far commoner there."""
+    """Each name word the archive rarely uses when a near spelling is far commoner there.
+
+    Where the word is part of a fuller name in the article ("Michael Eavis"), the archive
+    must also know that name with its spelling ("Michael Davis"): a rare name near a common
+    one is otherwise a different person."""
     archive = ctx.archive
     if archive is None:
         return
+    runs = [[w for _, w in run] for run in name_sequences(doc)]
     verdicts: dict[str, tuple[str, int, int] | None] = {}
     for run in name_sequences(doc):
         for start, word in run:
             if word not in verdicts:
-                verdicts[word] = _respelling(word, archive)
+                found = _respelling(word, archive)
+                agree = found is not None and _fuller_names_agree(word, found[0], runs, archive)
+                verdicts[word] = found if agree else None
             verdict = verdicts[word]
             if verdict is None:
                 continue
@@ -63,10 +72,30 @@ def check_archive_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fin
             )
 
 
+def _fuller_names_agree(
+    word: str, preferred: str, runs: list[list[str]], archive: HouseArchive
+) -> bool:
+    """Whether the archive knows, with ``preferred`` for ``word``, the fuller name the article
+    writes ``word`` in: the name, or the word with its neighbour in it ("Charles Kennedy" in
+    "Liberal Democrat Charles Kennedy"). True when the article writes the word alone."""
+    fuller = [part for run in runs if len(part := name_part(run)) > 1 and word in part]
+    if not fuller:
+        return True
+    for part in fuller:
+        respelled = [preferred if w == word else w for w in part]
+        at = part.index(word)
+        candidates = [respelled, respelled[max(0, at - 1) : at + 1], respelled[at : at + 2]]
+        if any(len(c) > 1 and archive.name_articles(" ".join(c)) > 0 for c in candidates):
+            return True
+    return False
+
+
 def _respelling(word: str, archive: HouseArchive) -> tuple[str, int, int] | None:
     preferred = archive.preferred_spelling(word)
-    if preferred is None:
-        return None
+    if preferred is None or is_common_word(word.lower(), IN_USE_ZIPF):
+        return None  # a name in use elsewhere ("Greer" beside the archive's "Green")
+    if _inflection(word, preferred.spelling):
+        return None  # "Israelis" and "Israeli", "Georgian" and "Georgia"
     own = archive.name_articles(word)
     if is_dictionary_word(word.lower()) and (
         own or preferred.articles < REAL_WORD_DOMINANCE

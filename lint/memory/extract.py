@@ -136,8 +136,16 @@ def _names_and_titles(doc: Document) -> tuple[dict[str, int], list[tuple[str, st
             names[whole] = names.get(whole, 0) + 1
         split = _title_length(words)
         if 0 < split < len(words):
-            titles.append((" ".join(words[:split]), " ".join(words[split:])))
+            name = " ".join(words[split:])
+            titles.append((" ".join(words[:split]), name))
+            if len(words) - split > 1:  # the name without its title, as it is also written
+                names[name] = names.get(name, 0) + 1
     return names, titles
+
+
+def name_part(words: list[str]) -> list[str]:
+    """The words of a run after its title ("Foreign Secretary David Lammy": "David Lammy")."""
+    return words[_title_length(words) :]
 
 
 def _title_length(words: list[str]) -> int:
