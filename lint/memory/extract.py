@@ -88,6 +88,13 @@ def name_sequences(doc: Document) -> list[list[tuple[int, str]]]:
     """Runs of capitalised words (start offset, word), possessives removed, that are names
     or titles. A dictionary word opening a sentence counts only in a run with a title word
     ("Foreign Secretary David Lammy"), not alone ("Aides to ...")."""
+    cached = doc.cache.get("name runs")
+    if cached is None:
+        cached = doc.cache["name runs"] = _name_runs(doc)
+    return cached  # type: ignore[return-value]
+
+
+def _name_runs(doc: Document) -> list[list[tuple[int, str]]]:
     prose, tokens = doc.prose, doc.tokens
     runs: list[list[tuple[int, str]]] = []
     run: list[tuple[int, str]] = []

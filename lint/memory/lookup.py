@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from lint.memory.quotes import MIN_QUOTE_WORDS, shingles
+from lint.memory.quotes import MIN_QUOTE_WORDS, SHINGLE, shingles
 from lint.memory.schema import IndexUnavailable, open_for_reading
 
 if TYPE_CHECKING:
@@ -169,26 +169,31 @@ def _preferred(path: str, spelling: str) -> ArchivedName | None:
 
 @lru_cache(maxsize=10_000)
 def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, ...]:
+    own = shingles(list(words))
+    # each changed, dropped or added word removes at most SHINGLE shingles: a quotation with
+    # fewer in common cannot be within the edits allowed
+    allowed = min(MAX_QUOTE_EDITS, len(words) // 4)
+    needed = max(1, len(own) - SHINGLE * allowed)
     shared: dict[int, int] = {}
-    for shingle in shingles(list(words)):
-        for (quote,) in _rows(
-            path,
-            "SELECT quote FROM quote_shingles WHERE shingle = ? LIMIT ?",
-            (shingle, SHINGLE_FANOUT),
-        ):
-            assert isinstance(quote, int)
-            shared[quote] = shared.get(quote, 0) + 1
+    marks = ",".join("?" * len(own))
+    for (quote,) in _rows(
+        path,
+        f"SELECT quote FROM quote_shingles WHERE shingle IN ({marks}) LIMIT ?",
+        (*own, SHINGLE_FANOUT * len(own)),
+    ):
+        assert isinstance(quote, int)
+        shared[quote] = shared.get(quote, 0) + 1
+    chosen = sorted((q for q, n in shared.items() if n >= needed), key=lambda q: -shared[q])[:20]
+    if not chosen:
+        return ()
+    rows = _rows(
+        path,
+        "SELECT q.words, q.wording, q.speaker, a.key, a.date FROM quotes q "
+        f"JOIN articles a ON a.id = q.article WHERE q.id IN ({','.join('?' * len(chosen))})",
+        tuple(chosen),
+    )
     found = []
-    for quote, _ in sorted(shared.items(), key=lambda item: -item[1])[:20]:
-        rows = _rows(
-            path,
-            "SELECT q.words, q.wording, q.speaker, a.key, a.date FROM quotes q "
-            "JOIN articles a ON a.id = q.article WHERE q.id = ?",
-            (quote,),
-        )
-        if not rows:
-            continue
-        archived, wording, speaker, article, date = rows[0]
+    for archived, wording, speaker, article, date in rows:
         assert isinstance(archived, str) and isinstance(wording, str)
         match = _aligned(list(words), archived.split())
         if match is None:
@@ -197,7 +202,7 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
         found.append(
             ArchivedQuote(wording, speaker, str(article), date, edits, differing)  # type: ignore[arg-type]
         )
-    return tuple(sorted(found, key=lambda q: q.edits))
+    return tuple(sorted(found, key=lambda q: (q.edits, q.article)))
 
 
 def _aligned(words: list[str], archived: list[str]) -> tuple[int, tuple[str, ...]] | None:

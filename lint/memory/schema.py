@@ -32,8 +32,8 @@ CREATE TABLE IF NOT EXISTS names (
     articles INTEGER NOT NULL,
     uses INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_by_first ON names(parts, length, first, articles);
-CREATE INDEX IF NOT EXISTS names_by_last ON names(parts, length, last, articles);
+CREATE INDEX IF NOT EXISTS names_by_first ON names(parts, first, length, articles);
+CREATE INDEX IF NOT EXISTS names_by_last ON names(parts, last, length, articles);
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
