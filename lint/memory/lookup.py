@@ -57,10 +57,6 @@ class HouseArchive:
     path: str
     stamp: str = ""
 
-    def connection(self) -> sqlite3.Connection | None:
-        """This process's read-only connection, or None if the index cannot be opened."""
-        return _connection(self._key, os.getpid())
-
     @property
     def _key(self) -> str:
         return f"{self.stamp}|{self.path}"

@@ -69,13 +69,7 @@ def open_for_writing(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            db.close()
-            raise IndexUnavailable(
-                f"{path}: the archive index has schema {version}; this copydesk writes "
-                f"{SCHEMA_VERSION}: build a new one with --output"
-            )
+        _schema_version(db, path, "writes")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.executescript(TABLES)
@@ -92,17 +86,23 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
         db.execute("PRAGMA query_only = ON")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            db.close()
-            raise IndexUnavailable(
-                f"{path}: the archive index has schema {version}, newer than this copydesk "
-                f"reads ({SCHEMA_VERSION}); upgrade copydesk or rebuild the index"
-            )
-        if version < 1:
+        if _schema_version(db, path, "reads") < 1:
             db.close()
             raise IndexUnavailable(f"{path}: not a copydesk archive index")
         db.execute("SELECT 1 FROM names LIMIT 1").fetchall()
     except sqlite3.DatabaseError as exc:
         raise IndexUnavailable(f"{path}: cannot read the archive index: {exc}") from None
     return db
+
+
+def _schema_version(db: sqlite3.Connection, path: Path, use: str) -> int:
+    """The index's schema version; ``IndexUnavailable`` (and the connection closed) when it
+    is newer than this copydesk ``use``s ("reads", "writes")."""
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise IndexUnavailable(
+            f"{path}: the archive index has schema {version}, newer than this copydesk "
+            f"{use} ({SCHEMA_VERSION}); upgrade copydesk or rebuild the index"
+        )
+    return version
