@@ -125,7 +125,7 @@ def names_figures(held: list[SourceArticle], index: Path, rules: list, ctx, seed
     )
 
 
-def quotation_figures(archive: list[SourceArticle], held: list[SourceArticle], index: Path, rules: list, ctx, seed: int) -> None:  # type: ignore[no-untyped-def]
+def quotation_figures(held: list[SourceArticle], index: Path, rules: list, ctx, seed: int) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 
     rng = random.Random(seed)
@@ -220,7 +220,7 @@ def main() -> None:
         rules, ctx = config.rules_for(None)
         rules = [r for r in rules if r.category in ("names", "spelling") or r.id.startswith("archive.")]
         names_figures(held, index, rules, ctx, args.seed)
-        quotation_figures(archive, held, index, rules, ctx, args.seed)
+        quotation_figures(held, index, rules, ctx, args.seed)
         if args.timing:
             timing(index)
 

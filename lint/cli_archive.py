@@ -82,7 +82,10 @@ def run_archive(args: argparse.Namespace) -> int:
 def _articles(
     args: argparse.Namespace, config: Config, errors: list[str]
 ) -> Iterator[SourceArticle]:
-    excluder = Excluder(config_exclude=None)
+    def exclude(path: Path) -> tuple[Path, tuple[str, ...]] | None:
+        return (config.root, config.exclude) if config.exclude else None
+
+    excluder = Excluder(config_exclude=exclude)
     yield from file_articles(find_articles(args.paths, excluder), config.max_file_size, errors)
     for stream in args.jsonl:
         yield from jsonl_articles(stream, config.max_file_size, errors)

@@ -277,3 +277,12 @@ def test_a_dask_build_gives_the_same_index_as_a_single_process(desk: Path) -> No
     assert errors == [] and single.added == spread.added == 75
     assert _contents(desk / "single.sqlite") == _contents(desk / "dask.sqlite")
     assert _contents(desk / "dask.sqlite")["quotes"]  # the comparison covers quotations
+
+
+def test_a_build_leaves_out_what_the_configuration_excludes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, text in ARCHIVE.items():
+        write(tmp_path / "archive" / name, text)
+    write(tmp_path / ".copydesk.yaml", "exclude: [archive/2024/office.md]\n")
+    result = run_cli("archive", "build", "archive", "--output", "index.sqlite")
+    assert "4 added" in result.out

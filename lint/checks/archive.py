@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks.names import _inflection
+from lint.checks.names import is_name_inflection
 from lint.document import Document
 from lint.findings import Finding
 from lint.lexicon import is_common_word, is_dictionary_word
@@ -20,7 +20,6 @@ from lint.yamlsource import Node, as_choice
 REAL_WORD_DOMINANCE = 20  # a respelling that is a real word needs this many archive articles
 IN_USE_ZIPF = 2.5  # a word this frequent in wordfreq is a name or word in use, not a slip
 REPORTS = ("misquote", "misattribution")
-
 
 
 @dataclass(frozen=True)
@@ -49,9 +48,10 @@ def check_archive_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fin
     archive = ctx.archive
     if archive is None:
         return
-    runs = [[w for _, w in run] for run in name_sequences(doc)]
+    sequences = name_sequences(doc)
+    runs = [[w for _, w in run] for run in sequences]
     verdicts: dict[str, tuple[str, int, int] | None] = {}
-    for run in name_sequences(doc):
+    for run in sequences:
         for start, word in run:
             if word not in verdicts:
                 found = _respelling(word, archive)
@@ -94,7 +94,7 @@ def _respelling(word: str, archive: HouseArchive) -> tuple[str, int, int] | None
     preferred = archive.preferred_spelling(word)
     if preferred is None or is_common_word(word.lower(), IN_USE_ZIPF):
         return None  # a name in use elsewhere ("Greer" beside the archive's "Green")
-    if _inflection(word, preferred.spelling):
+    if is_name_inflection(word, preferred.spelling):
         return None  # "Israelis" and "Israeli", "Georgian" and "Georgia"
     own = archive.name_articles(word)
     if is_dictionary_word(word.lower()) and (

@@ -315,7 +315,7 @@ def near_names(token: str, options: NamesOptions, ctx: Context) -> tuple[str, ..
                 for key, distance in close
                 if distance == best
                 and fuzz.ratio(token.lower(), key) >= options.threshold
-                and not _inflection(token.lower(), key)
+                and not is_name_inflection(token.lower(), key)
             )
     options._verdicts[token] = verdict
     return verdict
@@ -369,7 +369,7 @@ def could_be_misspelt_name(token: str, ctx: Context) -> bool:
 _NAME_ENDINGS = ("s", "es", "er", "ers", "n", "ns", "an", "ans", "i")
 
 
-def _inflection(word: str, key: str) -> bool:
+def is_name_inflection(word: str, key: str) -> bool:
     """Whether one is the other with a plural or a demonym's ending ("Zealander")."""
     short, long = sorted((word, key), key=len)
     return long.startswith(short) and long[len(short) :] in _NAME_ENDINGS

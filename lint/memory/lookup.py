@@ -1,6 +1,6 @@
 """Questions a check asks the archive index: how it spells a name, what a quotation said.
 
-``HouseArchive`` is a small picklable handle (the index's path and thresholds); each process
+``HouseArchive`` is a small picklable handle (the index's path and state); each process
 opens its own read-only connection on first use. Answers are remembered per process.
 """
 
@@ -45,7 +45,7 @@ class ArchivedQuote:
     article: str
     date: str | None
     edits: int  # 0 for the same words
-    differing: tuple[str, ...] = ()  # "archive 'x', here 'y'" for each differing word
+    differing: tuple[str, ...] = ()  # "'here' for 'archived'", one per differing stretch
 
 
 @dataclass(frozen=True)
