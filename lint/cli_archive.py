@@ -65,9 +65,7 @@ def run_archive(args: argparse.Namespace) -> int:
         if args.dask:
             from lint.memory.dask_build import build_index_on_dask
 
-            counts = build_index_on_dask(
-                output, list(articles), args.dask, args.config, args.prune
-            )
+            counts = build_index_on_dask(output, list(articles), args.dask, args.config, args.prune)
         else:
             counts = build_index(output, articles, config, prune=args.prune)
     except IndexUnavailable as exc:

@@ -10,11 +10,12 @@ from lint.checks.names import is_name_inflection
 from lint.document import Document
 from lint.findings import Finding
 from lint.lexicon import is_common_word, is_dictionary_word
-from lint.memory.extract import TITLE_WORDS, name_part, name_sequences
+from lint.memory.extract import TITLE_WORDS, name_part, name_sequences, quotation_speakers
 from lint.memory.lookup import ArchivedQuote, HouseArchive
 from lint.memory.quotes import MIN_QUOTE_WORDS, quote_words
 from lint.rule import Context, Rule
-from lint.sources import sourcing
+from lint.sourcing.analysis import analyse
+from lint.sourcing.lexicon import AttributionOptions
 from lint.yamlsource import Node, as_choice
 
 REAL_WORD_DOMINANCE = 20  # a respelling that is a real word needs this many archive articles
@@ -97,9 +98,7 @@ def _respelling(word: str, archive: HouseArchive) -> tuple[str, int, int] | None
     if is_name_inflection(word, preferred.spelling):
         return None  # "Israelis" and "Israeli", "Georgian" and "Georgia"
     own = archive.name_articles(word)
-    if is_dictionary_word(word.lower()) and (
-        own or preferred.articles < REAL_WORD_DOMINANCE
-    ):
+    if is_dictionary_word(word.lower()) and (own or preferred.articles < REAL_WORD_DOMINANCE):
         return None  # a real word ("Mark") is a slip only against a name the desk uses a lot
     return preferred.spelling, preferred.articles, own
 
@@ -111,21 +110,24 @@ def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fi
     if archive is None or lexicon_rule is None:
         return
     options: QuoteOptions = rule.options
-    speakers: dict[tuple[int, int], str | None] = {}
-    for info in sourcing(doc, lexicon_rule):
-        if info.quote is not None:
-            speakers[info.quote] = speakers.get(info.quote) or info.source
-    for (start, end), speaker in sorted(speakers.items()):
+    attribution: AttributionOptions = lexicon_rule.options
+    lexicon = attribution.lexicon
+    # the quotations and a first guess at their speakers come from the analysis the
+    # attribution checks share; the complete one, which the index's speakers come from, is
+    # asked only when that guess differs from the archive's speaker
+    quick = quotation_speakers(analyse(doc, lexicon, complete=False))
+    for (start, end), guess in sorted(quick.items()):
         words = quote_words(doc.text[start:end])
         if len(words) < MIN_QUOTE_WORDS:
             continue
         matches = archive.matching_quotes(words)
-        if not matches:
-            continue
         exact = [m for m in matches if m.edits == 0]
-        if options.report == "misquote" and not exact:
+        if options.report == "misquote" and matches and not exact:
             yield _misquote(rule, doc, start, end, matches[0])
-        elif options.report == "misattribution":
+        elif options.report == "misattribution" and exact:
+            if not any(_different_people(guess, m.speaker) or not guess for m in exact):
+                continue
+            speaker = quotation_speakers(analyse(doc, lexicon)).get((start, end))
             other = next((m for m in exact if _different_people(speaker, m.speaker)), None)
             if other is not None and speaker is not None:
                 yield rule.finding(

@@ -16,6 +16,7 @@ from lint.lexicon import is_dictionary_word
 from lint.memory.quotes import quote_words
 from lint.rule import Rule
 from lint.sources import sourcing
+from lint.sourcing.records import SentenceInfo
 from lint.words import is_sentence_start, strip_possessive
 
 _NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*")
@@ -165,15 +166,20 @@ def _title_length(words: list[str]) -> int:
 def _quotations(doc: Document, lexicon_rule: Rule | None) -> list[Quotation]:
     if lexicon_rule is None:
         return []
-    by_span: dict[tuple[int, int], str | None] = {}
-    for info in sourcing(doc, lexicon_rule):
-        if info.quote is not None:
-            speaker = by_span.get(info.quote)
-            by_span[info.quote] = speaker or info.source
     found = []
-    for (start, end), speaker in sorted(by_span.items()):
+    for (start, end), speaker in sorted(quotation_speakers(sourcing(doc, lexicon_rule)).items()):
         wording = doc.text[start:end].strip(" \"'“”‘’")
         words = quote_words(wording)
         if words:
             found.append(Quotation(" ".join(words), wording, start, speaker))
     return found
+
+
+def quotation_speakers(infos: list[SentenceInfo]) -> dict[tuple[int, int], str | None]:
+    """Each quotation's span with the speaker a sourcing analysis gives it (the first one
+    named, when the quotation runs over sentences)."""
+    speakers: dict[tuple[int, int], str | None] = {}
+    for info in infos:
+        if info.quote is not None:
+            speakers[info.quote] = speakers.get(info.quote) or info.source
+    return speakers

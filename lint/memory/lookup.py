@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from lint.memory.neighbours import allowed_edits, neighbour_keys
 from lint.memory.quotes import MIN_QUOTE_WORDS, SHINGLE, shingles
 from lint.memory.schema import IndexUnavailable, open_for_reading
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 KNOWN_ARTICLES = 3  # a spelling in this many archived articles is one the desk uses
 RARE_ARTICLES = 2  # a spelling in at most this many is rare, if a near one is far commoner
 DOMINANCE = 5  # how many times more articles the archive's spelling must have
-SHINGLE_FANOUT = 200  # archived quotations read per shared shingle, at most
+SHINGLE_FANOUT = 200  # archived quotations read per shingle, at most
 MAX_QUOTE_EDITS = 3  # words changed, dropped or added for a near match
 
 
@@ -67,9 +68,10 @@ class HouseArchive:
 
     def knows_name(self, spelling: str) -> bool:
         """Whether the desk uses this spelling regularly (and no far commoner one is near)."""
-        return self.name_articles(spelling) >= KNOWN_ARTICLES and self.preferred_spelling(
-            spelling
-        ) is None
+        return (
+            self.name_articles(spelling) >= KNOWN_ARTICLES
+            and self.preferred_spelling(spelling) is None
+        )
 
     def preferred_spelling(self, spelling: str) -> ArchivedName | None:
         """A near spelling the archive uses far more often than this rare one, if any."""
@@ -131,31 +133,28 @@ def _name_articles(path: str, spelling: str) -> int:
     return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
 
 
-def _max_edits(spelling: str) -> int:
-    return 1 if len(spelling) < 9 else 2
-
-
 @lru_cache(maxsize=100_000)
 def _preferred(path: str, spelling: str) -> ArchivedName | None:
     own = _name_articles(path, spelling)
     if own > RARE_ARTICLES or len(spelling) < 4:
         return None
-    edits = _max_edits(spelling)
+    edits = allowed_edits(spelling)
     floor = max(KNOWN_ARTICLES, DOMINANCE * max(own, 1))
-    low, high = len(spelling) - edits, len(spelling) + edits
+    keys = sorted(neighbour_keys(spelling))
     rows = _rows(
         path,
-        "SELECT spelling, articles FROM names WHERE parts = 1 AND length BETWEEN ? AND ? "
-        "AND first = ? AND articles >= ? UNION "
-        "SELECT spelling, articles FROM names WHERE parts = 1 AND length BETWEEN ? AND ? "
-        "AND last = ? AND articles >= ?",
-        (low, high, spelling[0], floor, low, high, spelling[-1], floor),
+        "SELECT DISTINCT n.spelling, n.articles FROM name_keys k "
+        "JOIN names n ON n.spelling = k.spelling "
+        f"WHERE k.key IN ({','.join('?' * len(keys))}) AND n.articles >= ?",
+        (*keys, floor),
     )
     best: ArchivedName | None = None
     for other, articles in rows:
         assert isinstance(other, str) and isinstance(articles, int)
-        if other == spelling or other.lower() == spelling.lower():
+        if other.lower() == spelling.lower():
             continue
+        if other[0] != spelling[0] and other[-1] != spelling[-1]:
+            continue  # a slip keeps the first or the last letter
         if OSA.distance(spelling, other, score_cutoff=edits) > edits:
             continue
         if best is None or articles > best.articles:
@@ -171,14 +170,21 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
     allowed = min(MAX_QUOTE_EDITS, len(words) // 4)
     needed = max(1, len(own) - SHINGLE * allowed)
     shared: dict[int, int] = {}
-    marks = ",".join("?" * len(own))
-    for (quote,) in _rows(
-        path,
-        f"SELECT quote FROM quote_shingles WHERE shingle IN ({marks}) LIMIT ?",
-        (*own, SHINGLE_FANOUT * len(own)),
-    ):
-        assert isinstance(quote, int)
-        shared[quote] = shared.get(quote, 0) + 1
+    for shingle in own:
+        quotes = _rows(
+            path,
+            "SELECT quote FROM quote_shingles WHERE shingle = ? LIMIT ?",
+            (shingle, SHINGLE_FANOUT + 1),
+        )
+        if len(quotes) > SHINGLE_FANOUT:
+            # a shingle too common to read whole ("it is a"): a quotation left out of its
+            # list shares one more shingle than it is counted for
+            needed -= 1
+            quotes = quotes[:SHINGLE_FANOUT]
+        for (quote,) in quotes:
+            assert isinstance(quote, int)
+            shared[quote] = shared.get(quote, 0) + 1
+    needed = max(1, needed)
     chosen = sorted((q for q, n in shared.items() if n >= needed), key=lambda q: -shared[q])[:20]
     if not chosen:
         return ()

@@ -27,13 +27,16 @@ CREATE TABLE IF NOT EXISTS names (
     spelling TEXT PRIMARY KEY,
     parts INTEGER NOT NULL,        -- words in the name: 1 for a single name word
     length INTEGER NOT NULL,
-    first TEXT NOT NULL,           -- first and last letter: where near spellings are looked for
-    last TEXT NOT NULL,
     articles INTEGER NOT NULL,
     uses INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS names_by_first ON names(parts, first, length, articles);
-CREATE INDEX IF NOT EXISTS names_by_last ON names(parts, last, length, articles);
+-- single name words in at least KNOWN_ARTICLES articles, under each of their neighbour keys
+-- (lint.memory.neighbours): where near spellings are looked for
+CREATE TABLE IF NOT EXISTS name_keys (
+    key TEXT NOT NULL,
+    spelling TEXT NOT NULL,
+    PRIMARY KEY (key, spelling)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -72,6 +75,7 @@ def open_for_writing(path: Path) -> sqlite3.Connection:
         _schema_version(db, path, "writes")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA cache_size = -262144")  # 256 MB of pages: large builds write at random
         db.executescript(TABLES)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.DatabaseError as exc:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.memory.extract import ArticleRecord
+from lint.memory.lookup import KNOWN_ARTICLES
+from lint.memory.neighbours import neighbour_keys
 from lint.memory.quotes import shingles
 
 
@@ -43,9 +45,7 @@ def write_records(
     db.execute("BEGIN IMMEDIATE")
     try:
         for record in records:
-            existing = db.execute(
-                "SELECT id FROM articles WHERE key = ?", (record.key,)
-            ).fetchone()
+            existing = db.execute("SELECT id FROM articles WHERE key = ?", (record.key,)).fetchone()
             if existing is not None:
                 touched.update(_remove_article(db, existing[0]))
                 counts.replaced += 1
@@ -70,9 +70,9 @@ def write_records(
 
 
 def _remove_article(db: sqlite3.Connection, article: int) -> list[str]:
-    names = [row[0] for row in db.execute(
-        "SELECT spelling FROM name_uses WHERE article = ?", (article,)
-    )]
+    names = [
+        row[0] for row in db.execute("SELECT spelling FROM name_uses WHERE article = ?", (article,))
+    ]
     db.execute(
         "DELETE FROM quote_shingles WHERE quote IN (SELECT id FROM quotes WHERE article = ?)",
         (article,),
@@ -108,31 +108,46 @@ def _insert(db: sqlite3.Connection, record: ArticleRecord) -> None:
 
 
 def _update_totals(db: sqlite3.Connection, spellings: set[str]) -> None:
-    """Recompute the totals of the names table for these spellings."""
+    """Recompute the totals of the names table for these spellings, and file a single name
+    word under its neighbour keys while it is in at least ``KNOWN_ARTICLES`` articles."""
     for spelling in sorted(spellings):
+        before = db.execute("SELECT articles FROM names WHERE spelling = ?", (spelling,)).fetchone()
         articles, uses = db.execute(
             "SELECT COUNT(*), COALESCE(SUM(count), 0) FROM name_uses WHERE spelling = ?",
             (spelling,),
         ).fetchone()
         if not articles:
             db.execute("DELETE FROM names WHERE spelling = ?", (spelling,))
-            continue
-        db.execute(
-            "INSERT OR REPLACE INTO names VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
+        else:
+            parts = spelling.count(" ") + 1
+            db.execute(
+                "INSERT OR REPLACE INTO names VALUES (?, ?, ?, ?, ?)",
+                (spelling, parts, len(spelling), articles, uses),
+            )
+        if " " not in spelling:
+            _file_keys(
+                db,
                 spelling,
-                spelling.count(" ") + 1,
-                len(spelling),
-                spelling[0],
-                spelling[-1],
-                articles,
-                uses,
-            ),
-        )
+                before is not None and before[0] >= KNOWN_ARTICLES,
+                articles >= KNOWN_ARTICLES,
+            )
+
+
+def _file_keys(db: sqlite3.Connection, spelling: str, filed: bool, file: bool) -> None:
+    """Add or remove a spelling's neighbour keys when it crosses the threshold."""
+    if filed == file:
+        return
+    sql = (
+        "INSERT OR IGNORE INTO name_keys VALUES (?, ?)"
+        if file
+        else ("DELETE FROM name_keys WHERE key = ? AND spelling = ?")
+    )
+    db.executemany(sql, ((key, spelling) for key in neighbour_keys(spelling)))
 
 
 def index_stats(db: sqlite3.Connection) -> dict[str, int | str | None]:
     """What an index holds: articles, names, quotations, titles, and its date range."""
+
     def one(sql: str) -> int:
         return int(db.execute(sql).fetchone()[0] or 0)
 
