@@ -18,8 +18,10 @@ from lint.sourcing.analysis import analyse
 from lint.sourcing.lexicon import AttributionOptions
 from lint.yamlsource import Node, as_choice
 
-REAL_WORD_DOMINANCE = 20  # a respelling that is a real word needs this many archive articles
+UNUSED_ZIPF = 1.0  # a word less frequent than this in wordfreq is one the world does not use
 IN_USE_ZIPF = 2.5  # a word this frequent in wordfreq is a name or word in use, not a slip
+LONG_WORD = 7  # a name this long is seldom another name one edit from a common one
+SHORT_WORD_ARTICLES = 20  # a short slip's archive spelling needs this many articles
 REPORTS = ("misquote", "misattribution")
 
 
@@ -41,23 +43,17 @@ def compile_archive_quotes(fields: dict[str, Node], rule_node: Node) -> QuoteOpt
 
 
 def check_archive_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """Each name word the archive rarely uses when a near spelling is far commoner there.
-
-    Where the word is part of a fuller name in the article ("Michael Eavis"), the archive
-    must also know that name with its spelling ("Michael Davis"): a rare name near a common
-    one is otherwise a different person."""
+    """Each name word the archive rarely uses when a near spelling is far commoner there."""
     archive = ctx.archive
     if archive is None:
         return
     sequences = name_sequences(doc)
-    runs = [[w for _, w in run] for run in sequences]
+    fuller = [part for run in sequences if len(part := name_part([w for _, w in run])) > 1]
     verdicts: dict[str, tuple[str, int, int] | None] = {}
     for run in sequences:
         for start, word in run:
             if word not in verdicts:
-                found = _respelling(word, archive)
-                agree = found is not None and _fuller_names_agree(word, found[0], runs, archive)
-                verdicts[word] = found if agree else None
+                verdicts[word] = _respelling(word, [p for p in fuller if word in p], archive)
             verdict = verdicts[word]
             if verdict is None:
                 continue
@@ -73,34 +69,53 @@ def check_archive_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fin
             )
 
 
-def _fuller_names_agree(
-    word: str, preferred: str, runs: list[list[str]], archive: HouseArchive
+def _respelling(
+    word: str, fuller: list[list[str]], archive: HouseArchive
+) -> tuple[str, int, int] | None:
+    """The archive's spelling for ``word`` (with its articles and the word's own), if the
+    word is a slip for it.
+
+    A fuller name the article writes the word in ("Los Angles") that the archive knows in the
+    other spelling, and never as written, confirms a slip, even one that is a real word.
+    Without that, a slip is a word the world does not use (not in wordfreq, not a dictionary
+    word), or a long one it uses little written alone ("Zelensky" for the archive's
+    "Zelenskyy"): a short name near a common one ("Larne" beside "Lane"), or one in a fuller
+    name the archive does not know, is most often another name. A slip of three letters
+    needs a name the archive uses a lot."""
+    near = [n for n in archive.near_spellings(word) if not is_name_inflection(word, n.spelling)]
+    if not near:
+        return None
+    own = archive.name_articles(word)
+    for candidate in near:
+        if _fuller_name_confirms(word, candidate.spelling, fuller, archive):
+            return candidate.spelling, candidate.articles, own
+    best, lower = near[0], word.lower()
+    if is_dictionary_word(lower) or is_common_word(lower, IN_USE_ZIPF):
+        return None
+    if is_common_word(lower, UNUSED_ZIPF) and (fuller or len(word) < LONG_WORD):
+        return None
+    if len(word) < 4 and best.articles < SHORT_WORD_ARTICLES:
+        return None
+    return best.spelling, best.articles, own
+
+
+def _fuller_name_confirms(
+    word: str, preferred: str, fuller: list[list[str]], archive: HouseArchive
 ) -> bool:
-    """Whether the archive knows, with ``preferred`` for ``word``, the fuller name the article
-    writes ``word`` in: the name, or the word with its neighbour in it ("Charles Kennedy" in
-    "Liberal Democrat Charles Kennedy"). True when the article writes the word alone."""
-    fuller = [part for run in runs if len(part := name_part(run)) > 1 and word in part]
-    if not fuller:
-        return True
+    """Whether the archive knows, with ``preferred`` for ``word``, a fuller name the article
+    writes the word in (the name, or the word with a neighbour: "Charles Kennedy" in
+    "Liberal Democrat Charles Kennedy"), and never as the article writes it."""
     for part in fuller:
         respelled = [preferred if w == word else w for w in part]
         at = part.index(word)
-        candidates = [respelled, respelled[max(0, at - 1) : at + 1], respelled[at : at + 2]]
-        if any(len(c) > 1 and archive.name_articles(" ".join(c)) > 0 for c in candidates):
-            return True
+        for low, high in ((0, len(part)), (max(0, at - 1), at + 1), (at, min(len(part), at + 2))):
+            if high - low < 2:
+                continue
+            if archive.name_articles(" ".join(respelled[low:high])) > 0 and not (
+                archive.name_articles(" ".join(part[low:high]))
+            ):
+                return True
     return False
-
-
-def _respelling(word: str, archive: HouseArchive) -> tuple[str, int, int] | None:
-    preferred = archive.preferred_spelling(word)
-    if preferred is None or is_common_word(word.lower(), IN_USE_ZIPF):
-        return None  # a name in use elsewhere ("Greer" beside the archive's "Green")
-    if is_name_inflection(word, preferred.spelling):
-        return None  # "Israelis" and "Israeli", "Georgian" and "Georgia"
-    own = archive.name_articles(word)
-    if is_dictionary_word(word.lower()) and (own or preferred.articles < REAL_WORD_DOMINANCE):
-        return None  # a real word ("Mark") is a slip only against a name the desk uses a lot
-    return preferred.spelling, preferred.articles, own
 
 
 def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -74,8 +74,14 @@ class HouseArchive:
         )
 
     def preferred_spelling(self, spelling: str) -> ArchivedName | None:
-        """A near spelling the archive uses far more often than this rare one, if any."""
-        return _preferred(self._key, spelling)
+        """The near spelling the archive uses most, far more often than this rare one."""
+        near = self.near_spellings(spelling)
+        return near[0] if near else None
+
+    def near_spellings(self, spelling: str) -> tuple[ArchivedName, ...]:
+        """Near spellings (one edit, two from nine letters, keeping the first or the last
+        letter) the archive uses far more often than this rare one, the commonest first."""
+        return _near(self._key, spelling)
 
     def matching_quotes(self, words: list[str]) -> list[ArchivedQuote]:
         """Archived quotations with the same or nearly the same words, closest first."""
@@ -134,10 +140,10 @@ def _name_articles(path: str, spelling: str) -> int:
 
 
 @lru_cache(maxsize=100_000)
-def _preferred(path: str, spelling: str) -> ArchivedName | None:
+def _near(path: str, spelling: str) -> tuple[ArchivedName, ...]:
     own = _name_articles(path, spelling)
-    if own > RARE_ARTICLES or len(spelling) < 4:
-        return None
+    if own > RARE_ARTICLES or len(spelling) < 3:
+        return ()
     edits = allowed_edits(spelling)
     floor = max(KNOWN_ARTICLES, DOMINANCE * max(own, 1))
     keys = sorted(neighbour_keys(spelling))
@@ -148,18 +154,16 @@ def _preferred(path: str, spelling: str) -> ArchivedName | None:
         f"WHERE k.key IN ({','.join('?' * len(keys))}) AND n.articles >= ?",
         (*keys, floor),
     )
-    best: ArchivedName | None = None
+    near = []
     for other, articles in rows:
         assert isinstance(other, str) and isinstance(articles, int)
         if other.lower() == spelling.lower():
             continue
         if other[0] != spelling[0] and other[-1] != spelling[-1]:
             continue  # a slip keeps the first or the last letter
-        if OSA.distance(spelling, other, score_cutoff=edits) > edits:
-            continue
-        if best is None or articles > best.articles:
-            best = ArchivedName(other, articles)
-    return best
+        if OSA.distance(spelling, other, score_cutoff=edits) <= edits:
+            near.append(ArchivedName(other, articles))
+    return tuple(sorted(near, key=lambda n: (-n.articles, n.spelling)))
 
 
 @lru_cache(maxsize=10_000)
