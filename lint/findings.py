@@ -33,6 +33,22 @@ class Applicability(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ArchivedText:
+    """What in the house archive an archive check compared the finding with: the archived
+    article (its key, date and file URI when it is a file) and, for a quotation, the
+    paragraph it is in."""
+
+    article: str
+    date: str | None = None
+    text: str | None = None
+    uri: str | None = None
+
+    def as_json(self) -> dict[str, str | None]:
+        """The JSON outputs' ``archived`` object."""
+        return {"article": self.article, "date": self.date, "text": self.text, "uri": self.uri}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem at ``[start, end)`` character offsets of a document's text."""
 
@@ -47,6 +63,7 @@ class Finding:
     link: str | None = field(default=None, compare=False)
     applicability: Applicability = Applicability.DISPLAY
     signal: str | None = None  # for a claim: the id of the claim signal that fired
+    archived: ArchivedText | None = field(default=None, compare=False)  # an archive check's
 
     @property
     def fixable(self) -> bool:
@@ -74,5 +91,6 @@ class Finding:
                 self.link,
                 self.applicability,
                 self.signal,
+                self.archived,
             ),
         )

@@ -23,8 +23,8 @@ from lint.config import Config
 from lint.document import Document, format_for, parse_document
 from lint.engine import ConfigResolver, lint_document
 from lint.errors import CopydeskError
-from lint.findings import Finding
-from lint.formatters.lsp import LSP_SEVERITY, utf16_position
+from lint.findings import ArchivedText, Finding
+from lint.formatters.lsp import LSP_SEVERITY, archive_note, utf16_position
 from lint.lspwire import CopydeskProtocol, quiet_logs, read_messages
 from lint.results import FileResult, RuleInfo, SourceText
 from lint.safefile import describe_size
@@ -143,8 +143,23 @@ def to_diagnostic(doc: Document | SourceText, finding: Finding) -> lsp.Diagnosti
             "category": finding.category,
             "applicability": finding.applicability.value,
             **({"signal": finding.signal} if finding.signal else {}),
+            **({"archived": finding.archived.as_json()} if finding.archived else {}),
         },
+        related_information=_archive_location(finding),
     )
+
+
+def _archive_location(finding: Finding) -> list[lsp.DiagnosticRelatedInformation] | None:
+    """The archived article a finding was compared with, when it is a file."""
+    if finding.archived is None or not finding.archived.uri:
+        return None
+    start = lsp.Position(0, 0)
+    return [
+        lsp.DiagnosticRelatedInformation(
+            lsp.Location(finding.archived.uri, lsp.Range(start, start)),
+            archive_note(finding.archived),
+        )
+    ]
 
 
 server = CopydeskServer()
@@ -351,14 +366,26 @@ def hover(ls: CopydeskServer, params: lsp.HoverParams) -> lsp.Hover | None:
 
 
 def explain(finding: Finding, rule: RuleInfo | None) -> str:
-    """Markdown for a hover: message, description, examples."""
+    """Markdown for a hover: message, the archived article (for an archive check), the rule's
+    description and examples."""
     lines = [f"**{finding.rule}**: {finding.message}"]
+    if finding.archived is not None:
+        lines += ["", archived_markdown(finding.archived)]
     if rule is not None:
         lines += ["", rule.description.strip()]
         if rule.examples.bad:
             lines += ["", "Fires on:"] + [f"- {text}" for text in rule.examples.bad]
         if rule.examples.good:
             lines += ["", "Does not fire on:"] + [f"- {text}" for text in rule.examples.good]
+    return "\n".join(lines)
+
+
+def archived_markdown(archived: ArchivedText) -> str:
+    """The archived article as Markdown: a link when it is a file, its date and text."""
+    name = f"[{archived.article}]({archived.uri})" if archived.uri else f"`{archived.article}`"
+    lines = [f"Archived article: {name} ({archived.date or 'undated'})"]
+    if archived.text:
+        lines += [""] + [f"> {line}" for line in archived.text.splitlines()]
     return "\n".join(lines)
 
 

@@ -7,7 +7,7 @@ import string
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from lint.findings import Applicability, Finding, Severity
+from lint.findings import Applicability, ArchivedText, Finding, Severity
 
 if TYPE_CHECKING:
     from lint.memory.lookup import HouseArchive
@@ -66,6 +66,7 @@ class Rule:
         severity: Severity | None = None,
         applicability: Applicability = Applicability.UNSAFE,
         signal: str | None = None,
+        archived: ArchivedText | None = None,
         **fields: str,
     ) -> Finding:
         """Build a finding of this rule, rendering its message template. Its fix is
@@ -86,6 +87,7 @@ class Rule:
             link=self.link,
             applicability=applicability if fixable else Applicability.DISPLAY,
             signal=signal,
+            archived=archived,
         )
 
 

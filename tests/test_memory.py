@@ -106,6 +106,9 @@ def test_a_rare_spelling_near_the_archives_is_reported_with_both_counts(desk: Pa
     assert len(found) == 2
     assert found[0]["message"] == "the archive spells it 'Ostrowska' in 5 articles; 'Ostrowksa' appears in 0"
     assert found[0]["replacements"] == ["Ostrowska"] and found[0]["applicability"] == "unsafe"
+    archived = found[0]["archived"]
+    assert isinstance(archived, dict) and archived["article"].startswith("archive/2024/")
+    assert archived["uri"] == (desk / archived["article"]).resolve().as_uri()
     assert not [f for f in _findings("new.md") if f["rule"].startswith("archive.")]  # type: ignore[union-attr]
 
 
@@ -128,6 +131,12 @@ def test_a_changed_quotation_is_a_possible_misquote_with_the_archived_words(desk
     message = str(found[0]["message"])
     assert "archive/2024/kyiv.md (2024-03-01)" in message and "neighbours suffer in silence" in message
     assert "'allies' for 'neighbours'" in message
+    assert found[0]["archived"] == {
+        "article": "archive/2024/kyiv.md",
+        "date": "2024-03-01",
+        "text": '"We will not stand by while our neighbours suffer in silence," Ms Kallas said.',
+        "uri": (desk / "archive/2024/kyiv.md").resolve().as_uri(),
+    }
 
 
 def test_a_quotation_from_another_speaker_is_a_possible_misattribution(desk: Path) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lint.checks.names import is_name_inflection
 from lint.document import Document
-from lint.findings import Finding
+from lint.findings import ArchivedText, Finding
 from lint.lexicon import is_common_word, is_dictionary_word
 from lint.memory.extract import TITLE_WORDS, name_part, name_sequences, quotation_speakers
 from lint.memory.lookup import ArchivedQuote, HouseArchive
@@ -63,10 +63,20 @@ def check_archive_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fin
                 start + len(word),
                 word,
                 (preferred,),
+                archived=_article_using(archive, preferred),
                 canonical=preferred,
                 articles=str(articles),
                 uses=str(own),
             )
+
+
+def _article_using(archive: HouseArchive, spelling: str) -> ArchivedText | None:
+    """An archived article with the archive's spelling, for the hover to show."""
+    found = archive.article_using(spelling)
+    if found is None:
+        return None
+    key, date = found
+    return ArchivedText(key, date, None, archive.article_uri(key))
 
 
 def _respelling(
@@ -138,7 +148,7 @@ def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fi
         matches = archive.matching_quotes(words)
         exact = [m for m in matches if m.edits == 0]
         if options.report == "misquote" and matches and not exact:
-            yield _misquote(rule, doc, start, end, matches[0])
+            yield _misquote(rule, doc, start, end, matches[0], archive)
         elif options.report == "misattribution" and exact:
             if not any(_different_people(guess, m.speaker) or not guess for m in exact):
                 continue
@@ -149,6 +159,7 @@ def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fi
                     start,
                     end,
                     doc.text[start:end],
+                    archived=_archived_quote(archive, other),
                     speaker=speaker,
                     archived_speaker=other.speaker or "",
                     article=other.article,
@@ -156,15 +167,25 @@ def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fi
                 )
 
 
-def _misquote(rule: Rule, doc: Document, start: int, end: int, match: ArchivedQuote) -> Finding:
+def _misquote(
+    rule: Rule, doc: Document, start: int, end: int, match: ArchivedQuote, archive: HouseArchive
+) -> Finding:
     return rule.finding(
         start,
         end,
         doc.text[start:end],
+        archived=_archived_quote(archive, match),
         wording=match.wording,
         article=match.article,
         date=match.date or "undated",
         differences="; ".join(match.differing),
+    )
+
+
+def _archived_quote(archive: HouseArchive, match: ArchivedQuote) -> ArchivedText:
+    """The archived quotation's article and paragraph, for the hover to show."""
+    return ArchivedText(
+        match.article, match.date, match.paragraph or None, archive.article_uri(match.article)
     )
 
 

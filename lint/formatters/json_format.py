@@ -18,7 +18,7 @@ def file_record(result: FileResult) -> dict[str, Any]:
     for finding in result.findings:
         assert doc is not None
         span = span_of(doc, finding)
-        record = {
+        record: dict[str, object] = {
             "rule": finding.rule,
             "category": finding.category,
             "severity": finding.severity.value,
@@ -35,6 +35,8 @@ def file_record(result: FileResult) -> dict[str, Any]:
         }
         if finding.signal is not None:
             record["signal"] = finding.signal
+        if finding.archived is not None:
+            record["archived"] = finding.archived.as_json()
         findings.append(record)
     return {"path": result.path, "findings": findings}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.document import Document
-from lint.findings import Finding
+from lint.findings import ArchivedText, Finding
 from lint.formatters.report import Report
 from lint.results import SourceText
 
@@ -39,11 +39,29 @@ def diagnostic(doc: Document | SourceText, finding: Finding) -> dict[str, Any]:
             "match": finding.match,
             "applicability": finding.applicability.value,
             **({"signal": finding.signal} if finding.signal else {}),
+            **({"archived": finding.archived.as_json()} if finding.archived else {}),
         },
     }
     if finding.link:
         data["codeDescription"] = {"href": finding.link}
+    if finding.archived is not None and finding.archived.uri:
+        data["relatedInformation"] = [related_archive(finding.archived)]
     return data
+
+
+def related_archive(archived: ArchivedText) -> dict[str, Any]:
+    """The archived article as a diagnostic's related information (its first line)."""
+    zero = {"line": 0, "character": 0}
+    return {
+        "location": {"uri": archived.uri, "range": {"start": zero, "end": zero}},
+        "message": archive_note(archived),
+    }
+
+
+def archive_note(archived: ArchivedText) -> str:
+    """One line naming the archived article, its date and its text."""
+    note = f"archived: {archived.article} ({archived.date or 'undated'})"
+    return f"{note}: {archived.text}" if archived.text else note
 
 
 def render(report: Report) -> str:

@@ -74,6 +74,8 @@ def render(report: Report) -> str:
                 entry["properties"] = {"applicability": finding.applicability.value}
             if finding.signal is not None:
                 entry.setdefault("properties", {})["signal"] = finding.signal
+            if finding.archived is not None:
+                entry.setdefault("properties", {})["archived"] = finding.archived.as_json()
             results.append(entry)
     log = {
         "$schema": SARIF_SCHEMA,

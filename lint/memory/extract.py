@@ -32,6 +32,7 @@ TITLE_WORDS = TITLES | frozenset(
         "Spokesman", "Spokeswoman",
     }
 )  # fmt: skip
+PARAGRAPH_CHARS = 600  # of an archived quotation's paragraph kept for the hover
 _TITLE_STOP = frozenset({"The", "A", "An", "And", "Of", "In", "On", "For", "To", "At", "By"})
 
 
@@ -43,6 +44,7 @@ class Quotation:
     wording: str
     offset: int
     speaker: str | None
+    paragraph: str = ""  # the paragraph it is in, as written (shortened around it if long)
 
 
 @dataclass(frozen=True)
@@ -171,8 +173,21 @@ def _quotations(doc: Document, lexicon_rule: Rule | None) -> list[Quotation]:
         wording = doc.text[start:end].strip(" \"'“”‘’")
         words = quote_words(wording)
         if words:
-            found.append(Quotation(" ".join(words), wording, start, speaker))
+            paragraph = paragraph_around(doc.text, start, end)
+            found.append(Quotation(" ".join(words), wording, start, speaker, paragraph))
     return found
+
+
+def paragraph_around(text: str, start: int, end: int) -> str:
+    """The paragraph holding ``[start, end)``, its lines joined, cut to about
+    ``PARAGRAPH_CHARS`` around the span when longer."""
+    low = text.rfind("\n\n", 0, start)
+    high = text.find("\n\n", end)
+    low, high = (0 if low < 0 else low + 2), (len(text) if high < 0 else high)
+    spare = max(0, PARAGRAPH_CHARS - (end - start)) // 2
+    if high - low > PARAGRAPH_CHARS:
+        low, high = max(low, start - spare), min(high, end + spare)
+    return " ".join(text[low:high].split())
 
 
 def quotation_speakers(infos: list[SentenceInfo]) -> dict[tuple[int, int], str | None]:

@@ -47,6 +47,7 @@ class ArchivedQuote:
     date: str | None
     edits: int  # 0 for the same words
     differing: tuple[str, ...] = ()  # "'here' for 'archived'", one per differing stretch
+    paragraph: str = ""  # the archived paragraph it is in
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,16 @@ class HouseArchive:
         """Near spellings (one edit, two from nine letters, keeping the first or the last
         letter) the archive uses far more often than this rare one, the commonest first."""
         return _near(self._key, spelling)
+
+    def article_using(self, spelling: str) -> tuple[str, str | None] | None:
+        """An archived article (key and date) that uses this spelling."""
+        return _article_using(self._key, spelling)
+
+    def article_uri(self, key: str) -> str | None:
+        """The file URI of an archived article, when its key is a file that is still there:
+        an absolute path, or one relative to the folder of the index's ``.copydesk`` folder
+        (where builds usually run) or to the current folder."""
+        return _article_uri(self.path, key, os.getcwd())
 
     def matching_quotes(self, words: list[str]) -> list[ArchivedQuote]:
         """Archived quotations with the same or nearly the same words, closest first."""
@@ -167,6 +178,30 @@ def _near(path: str, spelling: str) -> tuple[ArchivedName, ...]:
 
 
 @lru_cache(maxsize=10_000)
+def _article_using(path: str, spelling: str) -> tuple[str, str | None] | None:
+    rows = _rows(
+        path,
+        "SELECT a.key, a.date FROM name_uses u JOIN articles a ON a.id = u.article "
+        "WHERE u.spelling = ? LIMIT 1",
+        (spelling,),
+    )
+    return (str(rows[0][0]), rows[0][1]) if rows else None  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=10_000)
+def _article_uri(index: str, key: str, cwd: str) -> str | None:
+    given = Path(key)
+    folders = [Path(index).parent.parent, Path(cwd)]
+    for candidate in [given] if given.is_absolute() else [f / given for f in folders]:
+        try:
+            if candidate.is_file():
+                return candidate.resolve().as_uri()
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+@lru_cache(maxsize=10_000)
 def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, ...]:
     own = shingles(list(words))
     # each changed, dropped or added word removes at most SHINGLE shingles: a quotation with
@@ -194,19 +229,19 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
         return ()
     rows = _rows(
         path,
-        "SELECT q.words, q.wording, q.speaker, a.key, a.date FROM quotes q "
+        "SELECT q.words, q.wording, q.speaker, a.key, a.date, q.paragraph FROM quotes q "
         f"JOIN articles a ON a.id = q.article WHERE q.id IN ({','.join('?' * len(chosen))})",
         tuple(chosen),
     )
     found = []
-    for archived, wording, speaker, article, date in rows:
+    for archived, wording, speaker, article, date, paragraph in rows:
         assert isinstance(archived, str) and isinstance(wording, str)
         match = _aligned(list(words), archived.split())
         if match is None:
             continue
         edits, differing = match
         found.append(
-            ArchivedQuote(wording, speaker, str(article), date, edits, differing)  # type: ignore[arg-type]
+            ArchivedQuote(wording, speaker, str(article), date, edits, differing, str(paragraph))  # type: ignore[arg-type]
         )
     return tuple(sorted(found, key=lambda q: (q.edits, q.article)))
 

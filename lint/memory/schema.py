@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     offset INTEGER NOT NULL,
     words TEXT NOT NULL,           -- normalised: lower case, one space, no quote marks
     wording TEXT NOT NULL,         -- as written
-    speaker TEXT
+    speaker TEXT,
+    paragraph TEXT NOT NULL        -- the paragraph it is in, as written (about 600 characters)
 );
 CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article);
 CREATE TABLE IF NOT EXISTS quote_shingles (
