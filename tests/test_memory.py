@@ -255,9 +255,10 @@ def _contents(path: Path) -> dict[str, list[tuple[object, ...]]]:
         "articles": "SELECT key, digest, date, words FROM articles",
         "names": "SELECT * FROM names",
         "name_uses": f"SELECT spelling, {key}, count FROM name_uses t",
-        "quotes": f"SELECT {key}, offset, words, wording, speaker FROM quotes t",
-        "shingles": "SELECT s.shingle, q.words FROM quote_shingles s JOIN quotes q ON q.id = s.quote",
+        "quotes": f"SELECT {key}, offset, wording, speaker, paragraph FROM quotes t",
+        "shingles": "SELECT s.shingle, q.wording FROM quote_shingles s JOIN quotes q ON q.id = s.quote",
         "titles": f"SELECT {key}, title, name FROM titles t",
+        "name_keys": "SELECT * FROM name_keys",
     }
     try:
         return {name: sorted(db.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import OSA, Levenshtein
 
 from lint.memory.neighbours import allowed_edits, neighbour_keys
-from lint.memory.quotes import MIN_QUOTE_WORDS, SHINGLE, shingles
+from lint.memory.quotes import MIN_QUOTE_WORDS, SHINGLE, quote_words, shingles
 from lint.memory.schema import IndexUnavailable, open_for_reading
 
 if TYPE_CHECKING:
@@ -229,14 +229,14 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
         return ()
     rows = _rows(
         path,
-        "SELECT q.words, q.wording, q.speaker, a.key, a.date, q.paragraph FROM quotes q "
+        "SELECT q.wording, q.speaker, a.key, a.date, q.paragraph FROM quotes q "
         f"JOIN articles a ON a.id = q.article WHERE q.id IN ({','.join('?' * len(chosen))})",
         tuple(chosen),
     )
     found = []
-    for archived, wording, speaker, article, date, paragraph in rows:
-        assert isinstance(archived, str) and isinstance(wording, str)
-        match = _aligned(list(words), archived.split())
+    for wording, speaker, article, date, paragraph in rows:
+        assert isinstance(wording, str)
+        match = _aligned(list(words), quote_words(wording))
         if match is None:
             continue
         edits, differing = match

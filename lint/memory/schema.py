@@ -41,8 +41,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     offset INTEGER NOT NULL,
-    words TEXT NOT NULL,           -- normalised: lower case, one space, no quote marks
-    wording TEXT NOT NULL,         -- as written
+    wording TEXT NOT NULL,         -- as written; its words (quotes.quote_words) are compared
     speaker TEXT,
     paragraph TEXT NOT NULL        -- the paragraph it is in, as written (about 600 characters)
 );

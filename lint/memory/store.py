@@ -95,9 +95,9 @@ def _insert(db: sqlite3.Connection, record: ArticleRecord) -> None:
     )
     for quote in record.quotes:
         quote_id = db.execute(
-            "INSERT INTO quotes (article, offset, words, wording, speaker, paragraph) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (article, quote.offset, quote.words, quote.wording, quote.speaker, quote.paragraph),
+            "INSERT INTO quotes (article, offset, wording, speaker, paragraph) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (article, quote.offset, quote.wording, quote.speaker, quote.paragraph),
         ).lastrowid
         db.executemany(
             "INSERT OR IGNORE INTO quote_shingles VALUES (?, ?)",
