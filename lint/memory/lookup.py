@@ -75,13 +75,15 @@ class HouseArchive:
         )
 
     def preferred_spelling(self, spelling: str) -> ArchivedName | None:
-        """The near spelling the archive uses most, far more often than this rare one."""
+        """The nearest spelling the archive uses far more often than this rare one (of
+        several, the commonest)."""
         near = self.near_spellings(spelling)
         return near[0] if near else None
 
     def near_spellings(self, spelling: str) -> tuple[ArchivedName, ...]:
         """Near spellings (one edit, two from nine letters, keeping the first or the last
-        letter) the archive uses far more often than this rare one, the commonest first."""
+        letter) the archive uses far more often than this rare one: the nearest first, and of
+        those the commonest."""
         return _near(self._key, spelling)
 
     def article_using(self, spelling: str) -> tuple[str, str | None] | None:
@@ -172,9 +174,10 @@ def _near(path: str, spelling: str) -> tuple[ArchivedName, ...]:
             continue
         if other[0] != spelling[0] and other[-1] != spelling[-1]:
             continue  # a slip keeps the first or the last letter
-        if OSA.distance(spelling, other, score_cutoff=edits) <= edits:
-            near.append(ArchivedName(other, articles))
-    return tuple(sorted(near, key=lambda n: (-n.articles, n.spelling)))
+        distance = OSA.distance(spelling, other, score_cutoff=edits)
+        if distance <= edits:
+            near.append((distance, -articles, other))
+    return tuple(ArchivedName(other, -articles) for _, articles, other in sorted(near))
 
 
 @lru_cache(maxsize=10_000)
