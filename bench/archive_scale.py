@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -44,7 +45,7 @@ from lint.memory.extract import ArticleRecord, Quotation
 from lint.memory.lookup import open_archive
 from lint.memory.schema import open_for_writing
 from lint.memory.store import BuildCounts, write_records
-from lint.sources import lexicon_rule
+from lint.sources import lexicon_rule, sourcing
 
 BATCH = 20_000  # articles per write (one transaction each)
 POOL = 400_000  # made-up names
@@ -166,22 +167,25 @@ def probe_texts(sample: int, seed: int) -> list[str]:
     return probes
 
 
-def check_times(index: Path, texts: list[str]) -> list[float]:
-    """Seconds the archive checks take on each text, answers looked up afresh each time."""
+def check_times(index: Path, texts: list[str]) -> tuple[list[float], Counter[str]]:
+    """Seconds the archive checks take on each text, answers looked up afresh each time, and
+    the findings they made by rule."""
     config = load_config(None)
     rules, ctx = config.rules_for(None)
     archive_rules = [r for r in rules if r.id.startswith("archive.")]
     with_archive = replace(ctx, archive=open_archive(index))
     times = []
+    made: Counter[str] = Counter()
     for text in texts:
         doc = parse_document(text, "<probe>", "text")
         run_rules(doc, [r for r in rules if not r.id.startswith("archive.")], ctx)
         for cached in (lookup._name_articles, lookup._near, lookup._matching_quotes):
             cached.cache_clear()
         started = time.perf_counter()
-        run_rules(doc, archive_rules, with_archive)
+        found, _ = run_rules(doc, archive_rules, with_archive)
         times.append(time.perf_counter() - started)
-    return times
+        made.update(f.rule for f in found)
+    return times, made
 
 
 def report(label: str, times: list[float]) -> None:
@@ -203,8 +207,12 @@ def probe(index: Path, label: str, sample: int) -> None:
     rules, ctx = config.rules_for(None)
     for text in texts:  # everything but the archive loaded and used once
         run_rules(parse_document(text, "<probe>", "text"), rules, ctx)
+    if ctx.lexicon_rule is not None:  # and the complete sourcing analysis, once per process
+        sourcing(parse_document(texts[0], "<probe>", "text"), ctx.lexicon_rule)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    report(label, check_times(index, texts))
+    times, made = check_times(index, texts)
+    report(label, times)
+    print(f"  findings: {dict(sorted(made.items()))}")
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"  peak RSS of the checking process: {before:.0f} MB before the archive checks, "

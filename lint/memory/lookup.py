@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 KNOWN_ARTICLES = 3  # a spelling in this many archived articles is one the desk uses
 RARE_ARTICLES = 2  # a spelling in at most this many is rare, if a near one is far commoner
 DOMINANCE = 5  # how many times more articles the archive's spelling must have
-SHINGLE_FANOUT = 200  # archived quotations read per shingle, at most
+SHINGLE_FANOUT = 100  # archived quotations read per shingle, at most
+CANDIDATES = 10  # archived quotations compared word by word, the most shingles shared first
 MAX_QUOTE_EDITS = 3  # words changed, dropped or added for a near match
 
 
@@ -211,23 +212,33 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
     # fewer in common cannot be within the edits allowed
     allowed = min(MAX_QUOTE_EDITS, len(words) // 4)
     needed = max(1, len(own) - SHINGLE * allowed)
-    shared: dict[int, int] = {}
-    for shingle in own:
-        quotes = _rows(
+    ordered = sorted(own)
+    values = ",".join(["(?)"] * len(ordered))
+    # a shingle too common to read whole ("it is a"): a quotation left out of its list
+    # shares one more shingle than it is counted for
+    (capped,) = _rows(
+        path,
+        f"WITH s(v) AS (VALUES {values}) SELECT COUNT(*) FROM s WHERE (SELECT COUNT(*) FROM "
+        "(SELECT 1 FROM quote_shingles WHERE shingle = s.v LIMIT ?)) > ?",
+        (*ordered, SHINGLE_FANOUT + 1, SHINGLE_FANOUT),
+    ) or [(0,)]
+    lists = " UNION ALL ".join(
+        "SELECT * FROM (SELECT quote FROM quote_shingles WHERE shingle = ? LIMIT ?)"
+        for _ in ordered
+    )
+    chosen = [
+        quote
+        for quote, _ in _rows(
             path,
-            "SELECT quote FROM quote_shingles WHERE shingle = ? LIMIT ?",
-            (shingle, SHINGLE_FANOUT + 1),
+            f"SELECT quote, COUNT(*) AS shared FROM ({lists}) GROUP BY quote "
+            "HAVING shared >= ? ORDER BY shared DESC, quote LIMIT ?",
+            (
+                *(x for shingle in ordered for x in (shingle, SHINGLE_FANOUT)),
+                max(1, needed - int(capped[0])),  # type: ignore[call-overload]
+                CANDIDATES,
+            ),
         )
-        if len(quotes) > SHINGLE_FANOUT:
-            # a shingle too common to read whole ("it is a"): a quotation left out of its
-            # list shares one more shingle than it is counted for
-            needed -= 1
-            quotes = quotes[:SHINGLE_FANOUT]
-        for (quote,) in quotes:
-            assert isinstance(quote, int)
-            shared[quote] = shared.get(quote, 0) + 1
-    needed = max(1, needed)
-    chosen = sorted((q for q, n in shared.items() if n >= needed), key=lambda q: -shared[q])[:20]
+    ]
     if not chosen:
         return ()
     rows = _rows(
