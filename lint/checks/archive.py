@@ -150,7 +150,7 @@ def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fi
         if options.report == "misquote" and matches and not exact:
             yield _misquote(rule, doc, start, end, matches[0], archive)
         elif options.report == "misattribution" and exact:
-            if not any(_different_people(guess, m.speaker) or not guess for m in exact):
+            if not any(_may_differ(guess, m.speaker) for m in exact):
                 continue
             speaker = quotation_speakers(analyse(doc, lexicon)).get((start, end))
             other = next((m for m in exact if _different_people(speaker, m.speaker)), None)
@@ -195,6 +195,14 @@ def speaker_names(speaker: str | None) -> frozenset[str]:
         return frozenset()
     words = [w.strip(",.'’s") for w in speaker.split()]
     return frozenset(w for w in words if w[:1].isupper() and w not in TITLE_WORDS and len(w) > 1)
+
+
+def _may_differ(guess: str | None, archived: str | None) -> bool:
+    """Whether the complete analysis could give a speaker other than the archived one: the
+    archive names one, and the quick guess names nobody or somebody else."""
+    return bool(speaker_names(archived)) and (
+        not speaker_names(guess) or _different_people(guess, archived)
+    )
 
 
 def _different_people(here: str | None, archived: str | None) -> bool:

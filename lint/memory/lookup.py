@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,7 +60,7 @@ class HouseArchive:
     path: str
     stamp: str = ""
 
-    @property
+    @cached_property
     def _key(self) -> str:
         return f"{self.stamp}|{self.path}"
 
@@ -70,10 +70,7 @@ class HouseArchive:
 
     def knows_name(self, spelling: str) -> bool:
         """Whether the desk uses this spelling regularly (and no far commoner one is near)."""
-        return (
-            self.name_articles(spelling) >= KNOWN_ARTICLES
-            and self.preferred_spelling(spelling) is None
-        )
+        return _knows(self._key, spelling)
 
     def preferred_spelling(self, spelling: str) -> ArchivedName | None:
         """The nearest spelling the archive uses far more often than this rare one (of
@@ -145,6 +142,12 @@ def _rows(key: str, sql: str, parameters: tuple[object, ...]) -> list[tuple[obje
         return db.execute(sql, parameters).fetchall()
     except sqlite3.Error:
         return []  # locked past the timeout or damaged since it was opened: no answer
+
+
+@lru_cache(maxsize=100_000)
+def _knows(path: str, spelling: str) -> bool:
+    # asked of every capitalised word by the spelling and names checks: one cached call
+    return _name_articles(path, spelling) >= KNOWN_ARTICLES and not _near(path, spelling)
 
 
 @lru_cache(maxsize=100_000)
