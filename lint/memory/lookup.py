@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 KNOWN_ARTICLES = 3  # a spelling in this many archived articles is one the desk uses
 RARE_ARTICLES = 2  # a spelling in at most this many is rare, if a near one is far commoner
 DOMINANCE = 5  # how many times more articles the archive's spelling must have
-SHINGLE_FANOUT = 100  # archived quotations read per shingle, at most
+SHINGLE_FANOUT = 50  # archived quotations read per shingle, at most
 CANDIDATES = 10  # archived quotations compared word by word, the most shingles shared first
 MAX_QUOTE_EDITS = 3  # words changed, dropped or added for a near match
 
