@@ -175,3 +175,25 @@ def test_the_archive_reaches_the_workers_of_a_parallel_jsonl_check(tmp_path: Pat
     for record in records:
         rules = [f["rule"] for f in record["findings"]]
         assert "archive.name-spelling" in rules, record
+
+
+def test_an_overlong_name_is_filed_under_itself_alone(tmp_path: Path) -> None:
+    name = "Ostrowska" * 30
+    assert neighbour_keys(name) == {name.lower()}
+    index = _index(tmp_path / "index.sqlite", [f"{name} spoke."] * KNOWN_ARTICLES)
+    keys = sqlite3.connect(index).execute("SELECT key FROM name_keys").fetchall()
+    assert keys == [(name.lower(),)]
+    assert open_archive(index).near_spellings(name[:-1] + "x") == ()
+
+
+def test_an_extract_of_more_than_200_words_is_neither_indexed_nor_compared(
+    tmp_path: Path,
+) -> None:
+    speech = " ".join(f"word{i % 50} and more" for i in range(80))  # 240 words
+    text = (
+        f'"{speech}," the minister said.\n\n"We will meet again in the spring to talk," she said.'
+    )
+    index = _index(tmp_path / "index.sqlite", [text])
+    quotes = sqlite3.connect(index).execute("SELECT wording FROM quotes").fetchall()
+    assert quotes == [("We will meet again in the spring to talk,",)]
+    assert open_archive(index).matching_quotes(speech.split()) == []

@@ -12,7 +12,7 @@ from lint.findings import ArchivedText, Finding
 from lint.lexicon import is_common_word, is_dictionary_word
 from lint.memory.extract import TITLE_WORDS, name_part, name_sequences, quotation_speakers
 from lint.memory.lookup import ArchivedQuote, HouseArchive
-from lint.memory.quotes import MIN_QUOTE_WORDS, quote_words
+from lint.memory.quotes import comparable, quote_words
 from lint.rule import Context, Rule
 from lint.sourcing.analysis import analyse
 from lint.sourcing.lexicon import AttributionOptions
@@ -143,7 +143,7 @@ def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fi
     quick = quotation_speakers(analyse(doc, lexicon, complete=False))
     for (start, end), guess in sorted(quick.items()):
         words = quote_words(doc.text[start:end])
-        if len(words) < MIN_QUOTE_WORDS:
+        if not comparable(words):
             continue
         matches = archive.matching_quotes(words)
         exact = [m for m in matches if m.edits == 0]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from lint.checks.names import TITLES
 from lint.document import Document
 from lint.lexicon import is_dictionary_word
-from lint.memory.quotes import quote_words
+from lint.memory.quotes import MAX_QUOTE_WORDS, quote_words
 from lint.rule import Rule
 from lint.sources import sourcing
 from lint.sourcing.records import SentenceInfo
@@ -172,7 +172,7 @@ def _quotations(doc: Document, lexicon_rule: Rule | None) -> list[Quotation]:
     for (start, end), speaker in sorted(quotation_speakers(sourcing(doc, lexicon_rule)).items()):
         wording = doc.text[start:end].strip(" \"'“”‘’")
         words = quote_words(wording)
-        if words:
+        if words and len(words) <= MAX_QUOTE_WORDS:
             paragraph = paragraph_around(doc.text, start, end)
             found.append(Quotation(" ".join(words), wording, start, speaker, paragraph))
     return found

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import OSA, Levenshtein
 
 from lint.memory.neighbours import allowed_edits, neighbour_keys
-from lint.memory.quotes import MIN_QUOTE_WORDS, SHINGLE, quote_words, shingles
+from lint.memory.quotes import SHINGLE, comparable, quote_words, shingles
 from lint.memory.schema import IndexUnavailable, open_for_reading
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class HouseArchive:
 
     def matching_quotes(self, words: list[str]) -> list[ArchivedQuote]:
         """Archived quotations with the same or nearly the same words, closest first."""
-        if len(words) < MIN_QUOTE_WORDS:
+        if not comparable(words):
             return []
         return list(_matching_quotes(self._key, tuple(words)))
 

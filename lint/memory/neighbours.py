@@ -10,6 +10,7 @@ distance then decides.
 from __future__ import annotations
 
 LONG_NAME = 9  # from this length two edits are allowed, and two letters deleted
+MAX_NAME = 40  # a longer "name" is filed and looked up under itself alone
 
 
 def allowed_edits(spelling: str) -> int:
@@ -21,6 +22,8 @@ def neighbour_keys(spelling: str) -> set[str]:
     """The keys a spelling is filed and looked up under."""
     word = spelling.lower()
     keys = {word}
+    if len(word) > MAX_NAME:
+        return keys  # its keys would grow with the square of its length
     frontier = {word}
     for _ in range(allowed_edits(spelling)):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}

@@ -6,9 +6,15 @@ import hashlib
 import re
 
 MIN_QUOTE_WORDS = 8  # shorter quotations are phrases too common to compare
+MAX_QUOTE_WORDS = 200  # longer ones are extracts (a speech, a letter): not indexed or compared
 SHINGLE = 3  # words per shingle: a quotation is found by any three words in a row
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def comparable(words: list[str]) -> bool:
+    """Whether a quotation of these words is one the archive indexes and compares."""
+    return MIN_QUOTE_WORDS <= len(words) <= MAX_QUOTE_WORDS
 
 
 def quote_words(text: str) -> list[str]:
