@@ -129,7 +129,7 @@ def _fuller_name_confirms(
 
 
 def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """Quotations of at least eight words that the archive has with other words (a possible
+    """Quotations of eight to 200 words that the archive has with other words (a possible
     misquote) or from another speaker (a possible misattribution)."""
     archive, lexicon_rule = ctx.archive, ctx.lexicon_rule
     if archive is None or lexicon_rule is None:
@@ -139,7 +139,7 @@ def check_archive_quotes(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fi
     lexicon = attribution.lexicon
     # the quotations and a first guess at their speakers come from the analysis the
     # attribution checks share; the complete one, which the index's speakers come from, is
-    # asked only when that guess differs from the archive's speaker
+    # asked only when the archive names a speaker the guess does not
     quick = quotation_speakers(analyse(doc, lexicon, complete=False))
     for (start, end), guess in sorted(quick.items()):
         words = quote_words(doc.text[start:end])

@@ -215,33 +215,7 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
     # fewer in common cannot be within the edits allowed
     allowed = min(MAX_QUOTE_EDITS, len(words) // 4)
     needed = max(1, len(own) - SHINGLE * allowed)
-    ordered = sorted(own)
-    values = ",".join(["(?)"] * len(ordered))
-    # a shingle too common to read whole ("it is a"): a quotation left out of its list
-    # shares one more shingle than it is counted for
-    (capped,) = _rows(
-        path,
-        f"WITH s(v) AS (VALUES {values}) SELECT COUNT(*) FROM s WHERE (SELECT COUNT(*) FROM "
-        "(SELECT 1 FROM quote_shingles WHERE shingle = s.v LIMIT ?)) > ?",
-        (*ordered, SHINGLE_FANOUT + 1, SHINGLE_FANOUT),
-    ) or [(0,)]
-    lists = " UNION ALL ".join(
-        "SELECT * FROM (SELECT quote FROM quote_shingles WHERE shingle = ? LIMIT ?)"
-        for _ in ordered
-    )
-    chosen = [
-        quote
-        for quote, _ in _rows(
-            path,
-            f"SELECT quote, COUNT(*) AS shared FROM ({lists}) GROUP BY quote "
-            "HAVING shared >= ? ORDER BY shared DESC, quote LIMIT ?",
-            (
-                *(x for shingle in ordered for x in (shingle, SHINGLE_FANOUT)),
-                max(1, needed - int(capped[0])),  # type: ignore[call-overload]
-                CANDIDATES,
-            ),
-        )
-    ]
+    chosen = _candidates(path, sorted(own), needed)
     if not chosen:
         return ()
     rows = _rows(
@@ -261,6 +235,34 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
             ArchivedQuote(wording, speaker, str(article), date, edits, differing, str(paragraph))  # type: ignore[arg-type]
         )
     return tuple(sorted(found, key=lambda q: (q.edits, q.article)))
+
+
+def _candidates(path: str, own: list[int], needed: int) -> list[int]:
+    """The archived quotations sharing at least ``needed`` of these shingles, the
+    ``CANDIDATES`` sharing most. Each shingle's list is read ``SHINGLE_FANOUT`` long at most;
+    a quotation left out of a list too common to read whole ("it is a") shares one more
+    shingle than it is counted for, so ``needed`` drops by one for each such list."""
+    values = ",".join(["(?)"] * len(own))
+    (capped,) = _rows(
+        path,
+        f"WITH s(v) AS (VALUES {values}) SELECT COUNT(*) FROM s WHERE (SELECT COUNT(*) FROM "
+        "(SELECT 1 FROM quote_shingles WHERE shingle = s.v LIMIT ?)) > ?",
+        (*own, SHINGLE_FANOUT + 1, SHINGLE_FANOUT),
+    ) or [(0,)]
+    lists = " UNION ALL ".join(
+        "SELECT * FROM (SELECT quote FROM quote_shingles WHERE shingle = ? LIMIT ?)" for _ in own
+    )
+    rows = _rows(
+        path,
+        f"SELECT quote, COUNT(*) AS shared FROM ({lists}) GROUP BY quote "
+        "HAVING shared >= ? ORDER BY shared DESC, quote LIMIT ?",
+        (
+            *(x for shingle in own for x in (shingle, SHINGLE_FANOUT)),
+            max(1, needed - int(capped[0])),  # type: ignore[call-overload]
+            CANDIDATES,
+        ),
+    )
+    return [int(quote) for quote, _ in rows]  # type: ignore[call-overload]
 
 
 def _aligned(words: list[str], archived: list[str]) -> tuple[int, tuple[str, ...]] | None:
