@@ -141,8 +141,9 @@ def few_per_shingle(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_a_quotation_is_found_behind_shingles_too_common_to_read(
     tmp_path: Path, few_per_shingle: None
 ) -> None:
-    # six archived quotations open with the same five shingles ("we will not", ...); only
-    # three are read per shingle, yet the one this quotation misquotes, indexed last, is found
+    # seven archived quotations open with the same five shingles ("we will not", ...); only
+    # the three indexed last are read per shingle, yet the one this quotation misquotes,
+    # indexed first, is found
     fillers = [
         f'"We will not stand by while our {ending}," Mr Ames said.'
         for ending in (
@@ -155,7 +156,7 @@ def test_a_quotation_is_found_behind_shingles_too_common_to_read(
         )
     ]
     target = '"We will not stand by while our neighbours suffer in silence," Ms Kallas said.'
-    index = _index(tmp_path / "index.sqlite", [*fillers, target])
+    index = _index(tmp_path / "index.sqlite", [target, *fillers])
     found = _archive_findings(
         index, '"We will not stand by while our allies suffer in silence," Ms Kallas said.'
     )

@@ -95,7 +95,8 @@ class HouseArchive:
         return _article_uri(self.path, key, os.getcwd())
 
     def matching_quotes(self, words: list[str]) -> list[ArchivedQuote]:
-        """Archived quotations with the same or nearly the same words, closest first."""
+        """Archived quotations with the same or nearly the same words: the closest first,
+        and of those the latest."""
         if not comparable(words):
             return []
         return list(_matching_quotes(self._key, tuple(words)))
@@ -234,12 +235,15 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
         found.append(
             ArchivedQuote(wording, speaker, str(article), date, edits, differing, str(paragraph))  # type: ignore[arg-type]
         )
-    return tuple(sorted(found, key=lambda q: (q.edits, q.article)))
+    found.sort(key=lambda q: q.article)
+    found.sort(key=lambda q: q.date or "", reverse=True)
+    return tuple(sorted(found, key=lambda q: q.edits))  # the closest, then the latest
 
 
 def _candidates(path: str, own: list[int], needed: int) -> list[int]:
     """The archived quotations sharing at least ``needed`` of these shingles, the
-    ``CANDIDATES`` sharing most. Each shingle's list is read ``SHINGLE_FANOUT`` long at most;
+    ``CANDIDATES`` sharing most (the latest indexed, of as many). Each shingle's list is read
+    ``SHINGLE_FANOUT`` long at most, the latest indexed first;
     a quotation left out of a list too common to read whole ("it is a") shares one more
     shingle than it is counted for, so ``needed`` drops by one for each such list."""
     values = ",".join(["(?)"] * len(own))
@@ -250,12 +254,14 @@ def _candidates(path: str, own: list[int], needed: int) -> list[int]:
         (*own, SHINGLE_FANOUT + 1, SHINGLE_FANOUT),
     ) or [(0,)]
     lists = " UNION ALL ".join(
-        "SELECT * FROM (SELECT quote FROM quote_shingles WHERE shingle = ? LIMIT ?)" for _ in own
+        "SELECT * FROM (SELECT quote FROM quote_shingles WHERE shingle = ? "
+        "ORDER BY quote DESC LIMIT ?)"
+        for _ in own
     )
     rows = _rows(
         path,
         f"SELECT quote, COUNT(*) AS shared FROM ({lists}) GROUP BY quote "
-        "HAVING shared >= ? ORDER BY shared DESC, quote LIMIT ?",
+        "HAVING shared >= ? ORDER BY shared DESC, quote DESC LIMIT ?",
         (
             *(x for shingle in own for x in (shingle, SHINGLE_FANOUT)),
             max(1, needed - int(capped[0])),  # type: ignore[call-overload]
