@@ -68,6 +68,9 @@ class CopydeskServer(LanguageServer):
         path = Path(to_fs_path(uri) or uri)
         try:
             config = self.resolver.for_article(path)
+            if config.house_archive is not None and config.house_archive.is_stale():
+                self.reload_configuration()  # the archive was rebuilt: read it afresh
+                config = self.resolver.for_article(path)
         except CopydeskError as exc:
             self._report_config_error(exc)
             result = FileResult(str(path), error=str(exc))

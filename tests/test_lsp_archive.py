@@ -71,3 +71,33 @@ async def test_a_misquote_links_and_shows_the_archived_article(client: LanguageC
         '> "We will not stand by while our neighbours suffer in silence," Ms Kallas said '
         "after the talks." in shown
     )
+
+
+@pytest.mark.asyncio
+async def test_a_rebuilt_archive_is_read_at_the_next_check(client: LanguageClient) -> None:
+    text = '"The bridge will be open to traffic by the end of the summer," Ms Ruiz said.\n'
+    path = WORKSPACE / "bridge.md"
+    path.write_text(text)
+    uri = path.as_uri()
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "markdown", 1, text))
+    )
+    await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    assert not [d for d in client.diagnostics[uri] if d.code == "archive.misquote"]
+    archived = '"The bridge will be open to traffic by the end of the spring," Ms Ruiz said.\n'
+    (WORKSPACE / "archive" / "bridge.md").write_text(archived)
+    build_index(
+        WORKSPACE / ".copydesk" / "archive.sqlite",
+        [SourceArticle("archive/bridge.md", archived, "markdown")],
+        load_config(None),
+    )
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(version=2, uri=uri),
+            [lsp.TextDocumentContentChangeWholeDocument(text)],
+        )
+    )
+    await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    assert [d.code for d in client.diagnostics[uri] if d.code == "archive.misquote"] == [
+        "archive.misquote"
+    ]

@@ -64,6 +64,10 @@ class HouseArchive:
     def _key(self) -> str:
         return f"{self.stamp}|{self.path}"
 
+    def is_stale(self) -> bool:
+        """Whether the index has changed since this handle was made (a build since)."""
+        return _stamp(Path(self.path)) != self.stamp
+
     def name_articles(self, spelling: str) -> int:
         """How many archived articles use this spelling."""
         return _name_articles(self._key, spelling)
@@ -115,14 +119,19 @@ def check_index(path: Path) -> None:
 def open_archive(path: Path) -> HouseArchive:
     """A handle on the index at ``path`` as it is now."""
     absolute = path.resolve()
+    return HouseArchive(str(absolute), _stamp(absolute))
+
+
+def _stamp(path: Path) -> str:
+    """The size and time of the index and its write-ahead log: a build changes them."""
     stamps = []
-    for part in (absolute, absolute.with_name(absolute.name + "-wal")):
+    for part in (path, path.with_name(path.name + "-wal")):
         try:
             info = part.stat()
             stamps.append(f"{info.st_size}:{info.st_mtime_ns}")
         except OSError:
             stamps.append("-")
-    return HouseArchive(str(absolute), "/".join(stamps))
+    return "/".join(stamps)
 
 
 @lru_cache(maxsize=8)
