@@ -179,8 +179,9 @@ def check_times(index: Path, texts: list[str]) -> tuple[list[float], Counter[str
     for text in texts:
         doc = parse_document(text, "<probe>", "text")
         run_rules(doc, [r for r in rules if not r.id.startswith("archive.")], ctx)
-        for cached in (lookup._knows, lookup._name_articles, lookup._near, lookup._matching_quotes):
+        for cached in (lookup._knows, lookup._near, lookup._matching_quotes):
             cached.cache_clear()
+        lookup._counts.clear()
         started = time.perf_counter()
         found, _ = run_rules(doc, archive_rules, with_archive)
         times.append(time.perf_counter() - started)

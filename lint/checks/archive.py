@@ -49,6 +49,7 @@ def check_archive_names(doc: Document, rule: Rule, ctx: Context) -> Iterator[Fin
         return
     sequences = name_sequences(doc)
     fuller = [part for run in sequences if len(part := name_part([w for _, w in run])) > 1]
+    archive.prefetch({word for run in sequences for _, word in run})
     verdicts: dict[str, tuple[str, int, int] | None] = {}
     for run in sequences:
         for start, word in run:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -68,6 +69,11 @@ class HouseArchive:
         """Whether the index has changed since this handle was made (a build since)."""
         return _stamp(Path(self.path)) != self.stamp
 
+    def prefetch(self, spellings: Iterable[str]) -> None:
+        """Look up the article counts of many spellings at once (a document's names), so
+        that asking for each one later costs no query."""
+        _prefetch(self._key, list(spellings))
+
     def name_articles(self, spelling: str) -> int:
         """How many archived articles use this spelling."""
         return _name_articles(self._key, spelling)
@@ -107,8 +113,9 @@ class HouseArchive:
 
 
 def is_known_to_archive(word: str, ctx: Context) -> bool:
-    """Whether the archive uses this spelling regularly: not a slip the other checks report."""
-    return ctx.archive is not None and ctx.archive.knows_name(word)
+    """Whether the archive uses this spelling regularly: not a slip the other checks report.
+    The archive holds capitalised names only, so a lowercase word is never asked about."""
+    return ctx.archive is not None and word[:1].isupper() and ctx.archive.knows_name(word)
 
 
 def check_index(path: Path) -> None:
@@ -160,10 +167,32 @@ def _knows(path: str, spelling: str) -> bool:
     return _name_articles(path, spelling) >= KNOWN_ARTICLES and not _near(path, spelling)
 
 
-@lru_cache(maxsize=100_000)
+_counts: dict[tuple[str, str], int] = {}  # (index key, spelling): articles, per process
+COUNTS_KEPT = 200_000  # answers remembered, at most; then forgotten all at once
+
+
 def _name_articles(path: str, spelling: str) -> int:
-    rows = _rows(path, "SELECT articles FROM names WHERE spelling = ?", (spelling,))
-    return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
+    found = _counts.get((path, spelling))
+    if found is None:
+        _prefetch(path, [spelling])
+        found = _counts[(path, spelling)]
+    return found
+
+
+def _prefetch(path: str, spellings: list[str]) -> None:
+    """Look up the articles of the spellings not yet known, a few hundred to a query."""
+    missing = sorted({s for s in spellings if (path, s) not in _counts})
+    if len(_counts) + len(missing) > COUNTS_KEPT:
+        _counts.clear()
+    for at in range(0, len(missing), 500):
+        chunk = missing[at : at + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = _rows(
+            path, f"SELECT spelling, articles FROM names WHERE spelling IN ({marks})", tuple(chunk)
+        )
+        known = {str(spelling): int(articles) for spelling, articles in rows}  # type: ignore[call-overload]
+        for spelling in chunk:
+            _counts[(path, spelling)] = known.get(spelling, 0)
 
 
 @lru_cache(maxsize=100_000)
@@ -251,38 +280,37 @@ def _matching_quotes(path: str, words: tuple[str, ...]) -> tuple[ArchivedQuote, 
 
 def _candidates(path: str, own: list[int], needed: int) -> list[int]:
     """The archived quotations sharing at least ``needed`` of these shingles, the
-    ``CANDIDATES`` sharing most (the latest indexed, of as many). Each shingle's list is read
-    ``SHINGLE_FANOUT`` long at most, the latest indexed first;
-    a quotation left out of a list too common to read whole ("it is a") shares one more
-    shingle than it is counted for, so ``needed`` drops by one for each such list."""
-    values = ",".join(["(?)"] * len(own))
-    (capped,) = _rows(
-        path,
-        f"WITH s(v) AS (VALUES {values}) SELECT COUNT(*) FROM s WHERE (SELECT COUNT(*) FROM "
-        "(SELECT 1 FROM quote_shingles WHERE shingle = s.v LIMIT ?)) > ?",
-        (*own, SHINGLE_FANOUT + 1, SHINGLE_FANOUT),
-    ) or [(0,)]
+    ``CANDIDATES`` sharing most (the latest indexed, of as many).
+
+    Each shingle's list is read ``SHINGLE_FANOUT`` long at most, the latest indexed first. A
+    quotation left out of a list too common to read whole ("it is a") shares one more
+    shingle than it is counted for, so ``needed`` drops by one for each such list: the same
+    query counts them, as rows of the quotation -1."""
     lists = " UNION ALL ".join(
         "SELECT * FROM (SELECT quote FROM quote_shingles WHERE shingle = ? "
-        "ORDER BY quote DESC LIMIT ?)"
+        "ORDER BY quote DESC LIMIT ?) UNION ALL "
+        "SELECT -1 FROM (SELECT 1 FROM quote_shingles WHERE shingle = ? LIMIT 1 OFFSET ?)"
         for _ in own
     )
     rows = _rows(
         path,
         f"SELECT quote, COUNT(*) AS shared FROM ({lists}) GROUP BY quote "
-        "HAVING shared >= ? ORDER BY shared DESC, quote DESC LIMIT ?",
+        "ORDER BY quote = -1 DESC, shared DESC, quote DESC LIMIT ?",
         (
-            *(x for shingle in own for x in (shingle, SHINGLE_FANOUT)),
-            max(1, needed - int(capped[0])),  # type: ignore[call-overload]
-            CANDIDATES,
+            *(x for shingle in own for x in (shingle, SHINGLE_FANOUT, shingle, SHINGLE_FANOUT)),
+            CANDIDATES + 1,
         ),
     )
-    return [int(quote) for quote, _ in rows]  # type: ignore[call-overload]
+    counts = [(int(quote), int(shared)) for quote, shared in rows]  # type: ignore[call-overload]
+    capped = counts.pop(0)[1] if counts and counts[0][0] == -1 else 0
+    return [quote for quote, shared in counts if shared >= max(1, needed - capped)][:CANDIDATES]
 
 
 def _aligned(words: list[str], archived: list[str]) -> tuple[int, tuple[str, ...]] | None:
     """The fewest word edits turning ``words`` into a stretch of ``archived`` (a quotation
     may be quoted in part), with the words that differ; None if more than allowed."""
+    if f" {' '.join(words)} " in f" {' '.join(archived)} ":
+        return 0, ()  # the same words, or a stretch of them: no alignment needed
     allowed = min(MAX_QUOTE_EDITS, len(words) // 4)
     best: tuple[int, int, int] | None = None
     size = len(words)
