@@ -47,16 +47,22 @@ async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     await lsp_client.shutdown_session()
 
 
-@pytest.mark.asyncio
-async def test_a_misquote_links_and_shows_the_archived_article(client: LanguageClient) -> None:
-    text = '"We will not stand by while our allies suffer in silence," Ms Kallas said.\n'
-    path = WORKSPACE / "new.md"
+async def _open(client: LanguageClient, name: str, text: str) -> str:
+    """Open a new document in the workspace and wait for its first diagnostics."""
+    path = WORKSPACE / name
     path.write_text(text)
     uri = path.as_uri()
     client.text_document_did_open(
         lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "markdown", 1, text))
     )
     await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    return uri
+
+
+@pytest.mark.asyncio
+async def test_a_misquote_links_and_shows_the_archived_article(client: LanguageClient) -> None:
+    text = '"We will not stand by while our allies suffer in silence," Ms Kallas said.\n'
+    uri = await _open(client, "new.md", text)
     (misquote,) = [d for d in client.diagnostics[uri] if d.code == "archive.misquote"]
     archived_uri = (WORKSPACE / "archive" / "kyiv.md").resolve().as_uri()
     assert misquote.related_information is not None
@@ -76,13 +82,7 @@ async def test_a_misquote_links_and_shows_the_archived_article(client: LanguageC
 @pytest.mark.asyncio
 async def test_a_rebuilt_archive_is_read_at_the_next_check(client: LanguageClient) -> None:
     text = '"The bridge will be open to traffic by the end of the summer," Ms Ruiz said.\n'
-    path = WORKSPACE / "bridge.md"
-    path.write_text(text)
-    uri = path.as_uri()
-    client.text_document_did_open(
-        lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "markdown", 1, text))
-    )
-    await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+    uri = await _open(client, "bridge.md", text)
     assert not [d for d in client.diagnostics[uri] if d.code == "archive.misquote"]
     archived = '"The bridge will be open to traffic by the end of the spring," Ms Ruiz said.\n'
     (WORKSPACE / "archive" / "bridge.md").write_text(archived)

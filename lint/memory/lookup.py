@@ -82,12 +82,6 @@ class HouseArchive:
         """Whether the desk uses this spelling regularly (and no far commoner one is near)."""
         return _knows(self._key, spelling)
 
-    def preferred_spelling(self, spelling: str) -> ArchivedName | None:
-        """The nearest spelling the archive uses far more often than this rare one (of
-        several, the commonest)."""
-        near = self.near_spellings(spelling)
-        return near[0] if near else None
-
     def near_spellings(self, spelling: str) -> tuple[ArchivedName, ...]:
         """Near spellings (one edit, two from nine letters, keeping the first or the last
         letter) the archive uses far more often than this rare one: the nearest first, and of
